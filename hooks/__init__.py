@@ -1,0 +1,6 @@
+"""MkDocs hooks for the IN12355 explainer: one concern per module (see mkdocs.yml).
+
+Modules starting with an underscore are shared helpers, not hooks. Each hook's `on_*`
+functions only dispatch to pure functions that take strings and return `Problem`s or
+Markdown, so tests and scripts/lint_content.py can call them without a build.
+"""

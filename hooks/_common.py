@@ -1,0 +1,133 @@
+"""Shared helpers for the hooks: problems that name file and line, and a Markdown line scanner.
+
+Every check returns `Problem`s; `str(problem)` is `path:line: what is wrong (how to fix it)`,
+the one format CONTRIBUTING.md documents and the tests assert on.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message} ({self.fix})"
+
+
+def report(logger: logging.Logger, problems) -> None:
+    """Log each problem as a warning, so `mkdocs build --strict` fails after listing all of them."""
+    for problem in problems:
+        logger.warning(str(problem))
+
+
+def source_path(page, config) -> str:
+    """The page's Markdown path relative to the project root (where mkdocs.yml is), e.g. docs/index.md."""
+    root = os.path.dirname(os.path.abspath(config.config_file_path))
+    return os.path.relpath(page.file.abs_src_path, root).replace(os.sep, "/")
+
+
+_FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?\.?(?P<lang>[\w-]*)")
+
+
+@dataclass
+class Fence:
+    lang: str
+    start: int                     # 1-based line number of the opening fence
+    end: int                       # 1-based line number of the closing fence (or last line)
+    indent: str
+    body: list[tuple[int, str]] = field(default_factory=list)   # (line number, text) inside
+
+
+@dataclass
+class Scan:
+    front_matter: list[tuple[int, str]]   # lines between the --- markers, numbered
+    prose: list[tuple[int, str]]          # lines outside front matter and code fences
+    fences: list[Fence]
+    lines: list[str]
+
+
+def scan(source: str) -> Scan:
+    """Split raw page source into front matter, prose lines and fenced blocks, keeping line numbers."""
+    lines = source.splitlines()
+    front, prose, fences = [], [], []
+    i = 0
+    if lines and lines[0].strip() == "---":
+        for j in range(1, len(lines)):
+            if lines[j].strip() in ("---", "..."):
+                front = [(k + 1, lines[k]) for k in range(1, j)]
+                i = j + 1
+                break
+    current: Fence | None = None
+    closing = ""
+    for n in range(i, len(lines)):
+        text, number = lines[n], n + 1
+        if current is None:
+            match = _FENCE_OPEN.match(text)
+            if match:
+                current = Fence(match["lang"].lower(), number, number, match["indent"])
+                closing = match["fence"]
+                continue
+            prose.append((number, text))
+        elif text.strip().startswith(closing) and text.strip().strip(closing[0]) == "":
+            current.end = number
+            fences.append(current)
+            current = None
+        else:
+            current.body.append((number, text))
+    if current is not None:
+        current.end = len(lines)
+        fences.append(current)
+    return Scan(front, prose, fences, lines)
+
+
+_ADMONITION = re.compile(
+    r'^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$'
+)
+_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])[ \t]+")
+
+
+@dataclass
+class Admonition:
+    kind: str
+    title: str | None
+    line: int
+    paragraphs: list[tuple[int, str]]   # (first line number, joined text) of each paragraph or list item
+
+
+def admonitions(result: Scan) -> list[Admonition]:
+    """Find `!!! kind "title"` and `??? kind "title"` blocks and split their bodies into paragraphs."""
+    found = []
+    prose = result.prose
+    for index, (number, text) in enumerate(prose):
+        match = _ADMONITION.match(text)
+        if not match:
+            continue
+        indent = len(match["indent"].expandtabs(4))
+        paragraphs: list[tuple[int, str]] = []
+        start, chunk, previous = 0, [], number
+        for body_number, body in prose[index + 1:]:
+            stripped = body.strip()
+            if stripped and len(body) - len(body.lstrip()) <= indent:
+                break
+            new_item = bool(_ITEM.match(stripped))
+            if not stripped or body_number != previous + 1 or new_item:
+                if chunk:
+                    paragraphs.append((start, " ".join(chunk)))
+                chunk = []
+            if stripped:
+                if not chunk:
+                    start = body_number
+                chunk.append(stripped)
+            previous = body_number
+        if chunk:
+            paragraphs.append((start, " ".join(chunk)))
+        found.append(Admonition(match["kind"], match["title"], number, paragraphs))
+    return found

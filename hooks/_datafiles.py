@@ -1,0 +1,102 @@
+"""Load and validate the shared data files (data/*.yml) against data/schemas/*.schema.json.
+
+Validation uses jsonschema; each error is reported at the YAML line of the offending entry
+or field, e.g. `data/timeline.yml:42: entry 7, field 'date': '2024-02-30' is not a real
+ISO date (...)`. Dates may be "YYYY", "YYYY-MM" or "YYYY-MM-DD" and must exist on the calendar.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from _common import Problem
+
+DATA_FILES = ("glossary", "timeline", "actors")
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+FORMATS = jsonschema.FormatChecker()
+
+
+@FORMATS.checks("partial-iso-date", raises=ValueError)
+def is_partial_iso_date(value) -> bool:
+    if not isinstance(value, str) or not _PARTIAL_DATE.match(value):
+        raise ValueError("write the date as a quoted ISO date: \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"")
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    datetime.date(parts[0], parts[1], parts[2])   # ValueError for a day or month that does not exist
+    return True
+
+
+def _lines(node) -> dict:
+    """Map (index,) and (index, key) to 1-based line numbers from a composed YAML sequence."""
+    lines = {}
+    if isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(index,)] = item.start_mark.line + 1
+            if isinstance(item, yaml.MappingNode):
+                for key, value in item.value:
+                    lines[(index, key.value)] = key.start_mark.line + 1
+    return lines
+
+
+def load(root: Path, name: str) -> tuple[list, list[Problem]]:
+    """Return (entries, problems) for data/<name>.yml; entries is [] when the file is unusable."""
+    rel = f"data/{name}.yml"
+    if not (root / rel).exists():
+        return [], [Problem(rel, 1, "data file is missing", "restore it from git; pages render it")]
+    text = (root / rel).read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [], [Problem(rel, (mark.line + 1) if mark else 1, f"not valid YAML: {getattr(error, 'problem', error)}",
+                            "check indentation and quote strings that contain a colon")]
+    schema = json.loads((root / f"data/schemas/{name}.schema.json").read_text(encoding="utf-8"))
+    return (data if isinstance(data, list) else []), validate(rel, data, schema, _lines(node))
+
+
+def validate(rel: str, data, schema: dict, lines: dict) -> list[Problem]:
+    problems = []
+    validator = jsonschema.Draft202012Validator(schema, format_checker=FORMATS)
+    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.path]):
+        path = list(error.path)
+        index = path[0] if path and isinstance(path[0], int) else None
+        field = path[1] if len(path) > 1 else None
+        if error.validator == "required":
+            field = error.message.split("'")[1]
+            where, line = f"entry {index + 1}, field '{field}'", lines.get((index,), 1)
+            message = "is missing"
+        elif error.validator == "additionalProperties":
+            where, line = f"entry {index + 1}", lines.get((index,), 1)
+            message = error.message
+        elif index is None:
+            where, line, message = "file", 1, error.message
+        else:
+            where = f"entry {index + 1}" + (f", field '{field}'" if field else "")
+            line = lines.get((index, field), lines.get((index,), 1))
+            cause = f" ({error.cause})" if error.cause else ""
+            message = f"{error.message}{cause}"
+        problems.append(Problem(rel, line, f"{where}: {message}", f"see data/schemas/{Path(rel).stem}.schema.json"))
+    if isinstance(data, list):
+        problems += _unique(rel, data, lines)
+    return problems
+
+
+def _unique(rel: str, data: list, lines: dict) -> list[Problem]:
+    """Ids, terms and abbreviations must be unique within their file."""
+    problems, seen = [], {}
+    for index, entry in enumerate(data):
+        if not isinstance(entry, dict):
+            continue
+        for key in ("id", "term", "abbr"):
+            if key in entry:
+                value = (key, str(entry[key]).lower())
+                if value in seen:
+                    problems.append(Problem(rel, lines.get((index, key), 1), f"entry {index + 1}: duplicate {key} {entry[key]!r} (also entry {seen[value] + 1})",
+                                            "merge the two entries or rename one"))
+                seen.setdefault(value, index)
+    return problems

@@ -1,0 +1,58 @@
+"""Content kinds: what the report says, background, and what happened after are kept apart.
+
+Facts sit in one of three admonition types, styled apart in extra.css and labelled the same
+way on every page:
+- `report`  titled exactly "What the report says (May 6, 2024)";
+- `context` titled "Background..." and saying which period it covers;
+- `after`   titled "After the report..." and naming the month or year it covers.
+A page that restates part of the report (front matter `report_part` other than a site page)
+must contain at least one `report` box.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+import yaml
+
+from _common import Problem, admonitions, report, scan, source_path
+
+log = logging.getLogger("mkdocs.plugins.hooks.content_kinds")
+
+REPORT_TITLE = "What the report says (May 6, 2024)"
+SITE_PAGE = "None (site page)"
+FIX = "see 'Report, background, after' in CONTRIBUTING.md"
+
+
+# --- Hooks ---------------------------------------------------------------------------------
+
+def on_page_markdown(markdown, page, config, files):
+    report(log, check(source_path(page, config), page.file.content_string))
+    return markdown
+
+
+# --- Helpers -------------------------------------------------------------------------------
+
+def check(path: str, source: str) -> list[Problem]:
+    result = scan(source)
+    boxes = admonitions(result)
+    problems = []
+    for box in boxes:
+        title = box.title or ""
+        if box.kind == "report" and title != REPORT_TITLE:
+            problems.append(Problem(path, box.line, f"'report' box titled {title!r}", f'title it exactly "{REPORT_TITLE}"'))
+        elif box.kind == "context" and not title.startswith("Background"):
+            problems.append(Problem(path, box.line, f"'context' box titled {title!r}",
+                                    f'start the title with "Background" and name the period; {FIX}'))
+        elif box.kind == "after" and not (title.startswith("After the report") and re.search(r"\b20\d\d\b", title)):
+            problems.append(Problem(path, box.line, f"'after' box titled {title!r}",
+                                    f'title it "After the report: <month> <year>"; {FIX}'))
+    try:
+        meta = yaml.safe_load("\n".join(line for _, line in result.front_matter)) or {}
+    except yaml.YAMLError:
+        meta = {}   # hooks/front_matter.py reports the YAML error
+    part = meta.get("report_part") if isinstance(meta, dict) else None
+    if isinstance(part, str) and part != SITE_PAGE and not any(b.kind == "report" for b in boxes):
+        problems.append(Problem(path, 1, f"page restates '{part}' but has no 'report' box",
+                                f'put what the report says in a !!! report "{REPORT_TITLE}" box'))
+    return problems

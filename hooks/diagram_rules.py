@@ -1,0 +1,65 @@
+"""Diagram rules: every Mermaid fence is accessible, plain text and inert.
+
+Checks each ```mermaid fence in the raw page source:
+- not empty;
+- has `accTitle:` and `accDescr` (Mermaid turns them into the SVG's <title> and <desc>);
+- contains no HTML: mermaid2's fence passes diagram text into the page unescaped, so
+  `<img onerror=...>` in a label would run in readers' browsers;
+- has no `click` callbacks or `href` links, and does not touch `securityLevel`;
+- is followed by a "Diagram as text" block, the text equivalent for screen readers and search.
+Whether Mermaid can parse and render the diagram is checked in a browser by tests/browser.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from _common import Problem, report, scan, source_path
+
+log = logging.getLogger("mkdocs.plugins.hooks.diagram_rules")
+
+_HTML = re.compile(r"<[a-zA-Z/!]")
+_CLICK = re.compile(r"^\s*click\s", re.I)
+_HREF = re.compile(r"\bhref\b", re.I)
+_TEXT_EQUIVALENT = re.compile(r'^\s*(\?\?\?\+?|!!!)\s+[\w-]+\s+"Diagram as text"\s*$')
+
+
+# --- Hooks ---------------------------------------------------------------------------------
+
+def on_page_markdown(markdown, page, config, files):
+    report(log, check(source_path(page, config), page.file.content_string))
+    return markdown
+
+
+# --- Helpers -------------------------------------------------------------------------------
+
+def check(path: str, source: str) -> list[Problem]:
+    """Problems in the page's Mermaid fences, at the line of the fence or of the offending text."""
+    result = scan(source)
+    problems = []
+    for fence in (f for f in result.fences if f.lang == "mermaid"):
+        text = [(n, line) for n, line in fence.body if line.strip()]
+        if not text:
+            problems.append(Problem(path, fence.start, "empty Mermaid diagram", "write the diagram or delete the fence"))
+            continue
+        if not any(line.strip().startswith("accTitle:") for _, line in text):
+            problems.append(Problem(path, fence.start, "Mermaid diagram has no accTitle",
+                                    "add a line 'accTitle: <short title>' after the diagram type"))
+        if not any(re.match(r"\s*accDescr\s*[:{]", line) for _, line in text):
+            problems.append(Problem(path, fence.start, "Mermaid diagram has no accDescr",
+                                    "add a line 'accDescr: <one-sentence description>' after accTitle"))
+        for number, line in text:
+            if _HTML.search(line):
+                problems.append(Problem(path, number, "HTML inside a Mermaid diagram",
+                                        "use plain text labels; write 'to' or 'gives' instead of < and >"))
+            if _CLICK.match(line) or _HREF.search(line):
+                problems.append(Problem(path, number, "click callback or link inside a Mermaid diagram",
+                                        "remove it; put links in the text next to the diagram"))
+            if "securitylevel" in line.lower():
+                problems.append(Problem(path, number, "Mermaid diagram changes securityLevel",
+                                        "remove the setting; diagrams always render with securityLevel strict"))
+        following = [line for line in result.lines[fence.end:fence.end + 4] if line.strip()]
+        if not following or not _TEXT_EQUIVALENT.match(following[0]):
+            problems.append(Problem(path, fence.end, "Mermaid diagram has no text equivalent after it",
+                                    "add '??? abstract \"Diagram as text\"' with a list of what the diagram shows"))
+    return problems

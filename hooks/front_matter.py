@@ -1,0 +1,72 @@
+"""Front matter: every page declares `title`, `description` and `report_part`.
+
+`description` becomes the page's meta description (Material reads it), `report_part` says
+which part of the CRS report the page restates (shown under the page title by
+overrides/main.html). Checked against FRONT_MATTER_SCHEMA with jsonschema; problems name
+the file and the line of the offending key.
+"""
+from __future__ import annotations
+
+import logging
+
+import jsonschema
+import yaml
+
+from _common import Problem, report, scan, source_path
+
+log = logging.getLogger("mkdocs.plugins.hooks.front_matter")
+
+FRONT_MATTER_SCHEMA = {
+    "type": "object",
+    "required": ["title", "description", "report_part"],
+    "properties": {
+        "title": {"type": "string", "minLength": 3, "maxLength": 80},
+        "description": {"type": "string", "minLength": 50, "maxLength": 170},
+        "report_part": {"type": "string", "minLength": 3},
+        "template": {"type": "string"},
+        "hide": {"type": "array", "items": {"type": "string"}},
+    },
+    "additionalProperties": False,
+}
+
+FIX = "see 'Front matter' in CONTRIBUTING.md"
+
+
+# --- Hooks ---------------------------------------------------------------------------------
+
+def on_page_markdown(markdown, page, config, files):
+    report(log, check(source_path(page, config), page.file.content_string))
+    return markdown
+
+
+# --- Helpers -------------------------------------------------------------------------------
+
+def check(path: str, source: str) -> list[Problem]:
+    """Problems with the page's front matter block, each at the line of the key concerned."""
+    result = scan(source)
+    if not result.front_matter and not source.lstrip().startswith("---"):
+        return [Problem(path, 1, "page has no front matter", f"start the file with a --- block holding title, description and report_part; {FIX}")]
+    text = "\n".join(line for _, line in result.front_matter)
+    first = result.front_matter[0][0] if result.front_matter else 2
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first + mark.line if mark else first
+        return [Problem(path, line, f"front matter is not valid YAML: {getattr(error, 'problem', error)}", "quote values that contain a colon")]
+    if not isinstance(data, dict):
+        return [Problem(path, first, "front matter must be a mapping of keys to values", FIX)]
+    key_lines = {line.split(":", 1)[0].strip(): number for number, line in result.front_matter if ":" in line and not line.startswith((" ", "\t"))}
+    problems = []
+    validator = jsonschema.Draft202012Validator(FRONT_MATTER_SCHEMA)
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(e.path)):
+        key = error.path[0] if error.path else None
+        if error.validator == "required":
+            missing = error.message.split("'")[1]
+            problems.append(Problem(path, first - 1, f"front matter lacks required key '{missing}'", FIX))
+        elif error.validator == "additionalProperties":
+            for extra in sorted(set(data) - set(FRONT_MATTER_SCHEMA["properties"])):
+                problems.append(Problem(path, key_lines.get(extra, first), f"unknown front matter key '{extra}'", f"remove it or fix its spelling; {FIX}"))
+        else:
+            problems.append(Problem(path, key_lines.get(key, first), f"front matter '{key}': {error.message}", FIX))
+    return problems

@@ -1,0 +1,183 @@
+"""Shared data: render data/glossary.yml, data/timeline.yml and data/actors.yml where pages ask.
+
+Each fact is kept once, as data, and rendered wherever it is shown. A page asks with a marker
+alone on its line:
+    <!-- render: glossary -->           the glossary (definition list)
+    <!-- render: timeline-table -->     the timeline, split at the report's date
+    <!-- render: timeline-diagram -->   a Mermaid diagram of the high-level meetings
+    <!-- render: actors -->             who's who, by group
+The abbreviation tooltips shown on every page come from the same glossary through
+includes/abbreviations.md, which `make generate` writes and this hook checks is current.
+Data problems are reported with file and line by hooks/_datafiles.py.
+"""
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+from pathlib import Path
+
+import _datafiles
+from _common import Problem, report, source_path
+
+log = logging.getLogger("mkdocs.plugins.hooks.shared_data")
+
+MARKER = re.compile(r"^<!--\s*render:\s*(?P<name>[\w-]+)\s*-->\s*$", re.M)
+ABBREVIATIONS = "includes/abbreviations.md"
+REPORT_DATE = "2024-05-06"
+GROUPS = {
+    "partnership": "The partnership",
+    "united-states": "The United States",
+    "allies": "U.S. allies",
+    "united-nations": "The United Nations",
+    "others": "Others with a stake",
+}
+KIND_LABELS = {"report": "Report", "background": "Background", "after": "After the report"}
+_DATA: dict[str, list] = {}
+
+
+# --- Hooks ---------------------------------------------------------------------------------
+
+def on_config(config):
+    root = Path(config.config_file_path).resolve().parent
+    problems = []
+    for name in _datafiles.DATA_FILES:
+        _DATA[name], found = _datafiles.load(root, name)
+        problems += found
+    problems += check_abbreviations(root, _DATA["glossary"])
+    report(log, problems)
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    path = source_path(page, config)
+    offset = page.file.content_string.count("\n") - markdown.count("\n")   # front matter lines
+    rendered, problems = render_markers(path, markdown, _DATA, offset)
+    report(log, problems)
+    return rendered
+
+
+# --- Helpers -------------------------------------------------------------------------------
+
+def render_markers(path: str, markdown: str, data: dict, offset: int = 0) -> tuple[str, list[Problem]]:
+    renderers = {
+        "glossary": lambda: render_glossary(data["glossary"]),
+        "timeline-table": lambda: render_timeline_table(data["timeline"]),
+        "timeline-diagram": lambda: render_timeline_diagram(data["timeline"]),
+        "actors": lambda: render_actors(data["actors"]),
+    }
+    problems = []
+
+    def replace(match):
+        name = match["name"]
+        if name in renderers:
+            return renderers[name]()
+        line = markdown.count("\n", 0, match.start()) + 1 + offset
+        problems.append(Problem(path, line, f"unknown render marker '{name}'",
+                                f"use one of: {', '.join(sorted(renderers))}"))
+        return match.group(0)
+
+    return MARKER.sub(replace, markdown), problems
+
+
+def render_abbreviations(glossary: list) -> str:
+    lines = ["<!-- Generated from data/glossary.yml by `make generate`; do not edit. -->", ""]
+    for entry in sorted((e for e in glossary if e.get("abbr")), key=lambda e: e["abbr"]):
+        # The tooltip spells the abbreviation out; where the term is the abbreviation itself,
+        # it shows the definition's first sentence instead.
+        text = entry["term"] if entry["term"] != entry["abbr"] else entry["definition"].split(". ")[0].rstrip(".")
+        lines.append(f"*[{entry['abbr']}]: {text}")
+    return "\n".join(lines) + "\n"
+
+
+def check_abbreviations(root: Path, glossary: list) -> list[Problem]:
+    current = (root / ABBREVIATIONS).read_text(encoding="utf-8") if (root / ABBREVIATIONS).exists() else ""
+    if glossary and current != render_abbreviations(glossary):
+        return [Problem(ABBREVIATIONS, 1, "out of date with data/glossary.yml", "run `make generate` and commit the result")]
+    return []
+
+
+def human_date(value: str) -> str:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    day = datetime.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+    return day.strftime("%B %Y") if len(parts) == 2 else f"{day.strftime('%B')} {day.day}, {day.year}"
+
+
+def render_glossary(glossary: list) -> str:
+    out = []
+    for entry in sorted(glossary, key=lambda e: e["term"].lower()):
+        head = f"{entry['abbr']} ({entry['term']})" if entry.get("abbr") else entry["term"]
+        see = f" See [{_page_name(entry['see'])}]({entry['see']})." if entry.get("see") else ""
+        out += [head, f":   {entry['definition']}{see}", ""]
+    return "\n".join(out)
+
+
+def _page_name(path: str) -> str:
+    stem = path.split("#")[0].rsplit("/", 1)[-1].removesuffix(".md")
+    return {"index": "the home page"}.get(stem, f"the {stem.replace('-', ' ')} page")
+
+
+def _table(events: list) -> list[str]:
+    rows = ["| Date | What happened | Kind | Source |", "| --- | --- | --- | --- |"]
+    for e in events:
+        text = e["text"].replace("|", "\\|")
+        rows.append(f"| {human_date(e['date'])} | {text} | {KIND_LABELS[e['kind']]} | [{e['source_title']}]({e['source']}) |")
+    return rows
+
+
+def render_timeline_table(timeline: list) -> str:
+    events = sorted(timeline, key=lambda e: e["date"])
+    before = [e for e in events if e["kind"] != "after"]
+    after = [e for e in events if e["kind"] == "after"]
+    last = human_date(after[-1]["date"]) if after else "today"
+    out = ["## Up to the report (to May 6, 2024)", "",
+           "\"Report\" marks events the report's text states; \"Background\" marks events from other sources.", ""]
+    out += _table(before)
+    out += ["", "## After the report (May 7, 2024 onward)", "",
+            f'!!! after "After the report: May 2024 to {last}"', "",
+            "    These events postdate the report and are not in it. Each row links its source.", ""]
+    out += ["    " + row for row in _table(after)]
+    return "\n".join(out) + "\n"
+
+
+def render_timeline_diagram(timeline: list) -> str:
+    meetings = sorted((e for e in timeline if e.get("meeting")), key=lambda e: e["date"])
+    lines = ["```mermaid", "flowchart TB",
+             "    accTitle: High-level North Korea-Russia meetings",
+             "    accDescr: A top-to-bottom chain of the leaders' and ministers' meetings, oldest first, with the report's date marked.",
+             ]
+    previous, marked = None, False
+    for index, e in enumerate(meetings):
+        if not marked and e["date"] > REPORT_DATE:
+            lines.append('    report(["May 6, 2024: CRS report IN12355"])')
+            if previous:
+                lines.append(f"    {previous} --> report")
+            previous, marked = "report", True
+        node = f"m{index}"
+        lines.append(f'    {node}["{human_date(e["date"])}: {e["label"]}"]')
+        if previous:
+            lines.append(f"    {previous} --> {node}")
+        previous = node
+    lines += ["```", "", '??? abstract "Diagram as text"', ""]
+    for e in meetings:
+        lines.append(f"    - {human_date(e['date'])}: {e['label']} ({KIND_LABELS[e['kind']].lower()}; [{e['source_title']}]({e['source']}))")
+    return "\n".join(lines) + "\n"
+
+
+def render_actors(actors: list) -> str:
+    out = []
+    for group, heading in GROUPS.items():
+        members = [a for a in actors if a["group"] == group]
+        if not members:
+            continue
+        out += [f"## {heading}", ""]
+        for a in members:
+            out += [f"### {a['name']} {{ #{a['id']} }}", ""]
+            if a.get("leaders"):
+                out += [f"**Key people:** {a['leaders']}", ""]
+            out += [f"**Role in this story:** {a['role']}", "", f"**Interests:** {a['interests']}", ""]
+            named = "Named in the report's text." if a["in_report"] else "Not named in the part of the report we hold; background."
+            out += [f"*{named}* Source: [{a['source_title']}]({a['source']})", ""]
+    return "\n".join(out)
