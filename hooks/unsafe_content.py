@@ -48,7 +48,7 @@ def check(path: str, source: str) -> list[Problem]:
             if tag:
                 problems.append(Problem(path, number, f"raw HTML tag <{tag.group(1)}> is not allowed",
                                         "write Markdown instead; the theme and hooks produce all HTML"))
-        if _EVENT_ATTRIBUTE.search(text) and "<" in text:
+        if _EVENT_ATTRIBUTE.search(text) and ("<" in text or "{" in text):   # a tag or an attr_list
             problems.append(Problem(path, number, "event-handler attribute (on...=) is not allowed",
                                     "remove the attribute; pages may not run scripts"))
         url = _URL_IN_LINK.search(text) or _SCRIPT_ANYWHERE.search(text)

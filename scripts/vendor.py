@@ -8,7 +8,7 @@ Usage:
 
 Each asset is fetched with `npm pack <package>@<version>` (npm's configured registry; no host is
 hard-coded here), one file is copied to docs/assets/vendor/<name>-<version>/, the previous
-version's folder is removed, every mention of the old path in mkdocs.yml is rewritten, and
+version's folder is removed, every mention of the old path in mkdocs.yml and mkdocs-offline.yml is rewritten, and
 docs/assets/vendor/manifest.json records package, version, source file, sha256 and licence.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "docs" / "assets" / "vendor"
 MANIFEST = VENDOR / "manifest.json"
-CONFIG = ROOT / "mkdocs.yml"
+CONFIGS = (ROOT / "mkdocs.yml", ROOT / "mkdocs-offline.yml")
 
 # name -> (npm package, file inside the package tarball, file name we store it under)
 ASSETS = {
@@ -87,7 +87,8 @@ def vendor(name: str, version: str) -> None:
         if old_path.parent != target_dir and old_path.parent.exists():
             shutil.rmtree(old_path.parent)
         old_site_path = old["path"].removeprefix("docs/")
-        CONFIG.write_text(CONFIG.read_text().replace(old_site_path, rel.removeprefix("docs/")))
+        for config in CONFIGS:
+            config.write_text(config.read_text().replace(old_site_path, rel.removeprefix("docs/")))
     manifest["assets"][name] = {
         "package": package,
         "version": version,

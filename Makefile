@@ -1,0 +1,59 @@
+# The two commands: `make serve` (set up and preview) and `make test` (set up and pass all tests).
+# Everything else is a helper. Needs Python 3.11+ and make; `make test` also needs a Chromium
+# (the system `chromium` if present, else Playwright downloads one).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Material 9.8 prints an end-of-life banner about MkDocs 2 on every run; it is noise here.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: serve build offline test lint generate bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site-deps: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: tests/requirements.txt $(VENV)/.site-deps
+	$(BIN)/python -m pip install --quiet -r tests/requirements.txt
+	@if command -v chromium >/dev/null 2>&1 || [ -n "$$CHROMIUM_PATH" ]; then \
+	  echo "using system Chromium: $$(command -v chromium || echo $$CHROMIUM_PATH)"; \
+	else $(BIN)/python -m playwright install chromium; fi
+	touch $@
+
+## serve: set up, then preview the site with live reload at http://127.0.0.1:8000
+serve: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: the hosted edition (GitHub Pages) into site/
+build: $(VENV)/.site-deps
+	$(BIN)/mkdocs build --strict --clean
+
+## offline: the offline edition into site-offline/ and dist/in12355-explainer-offline.zip
+offline: $(VENV)/.site-deps
+	$(BIN)/mkdocs build --strict --clean --config-file mkdocs-offline.yml
+	$(BIN)/python scripts/zip_offline.py site-offline dist/in12355-explainer-offline.zip
+
+## test: set up, build both editions strictly, run every check and the whole pytest suite
+test: $(VENV)/.test-deps
+	$(BIN)/python -m pytest
+
+## lint: the fast checks pre-commit runs (content rules, data schemas, Markdown lint, spelling)
+lint: $(VENV)/.test-deps
+	$(BIN)/python scripts/lint_content.py
+
+## generate: rewrite files derived from data (includes/abbreviations.md)
+generate: $(VENV)/.site-deps
+	$(BIN)/python scripts/generate.py
+
+## bench: build time, bytes per page and Lighthouse scores (median of 3 runs), see BENCHMARKS.md
+bench: $(VENV)/.test-deps
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site site-offline dist .pytest_cache

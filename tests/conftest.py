@@ -1,0 +1,121 @@
+"""Shared fixtures: the two built editions, a local server, and a Chromium driven by Playwright.
+
+The site is built once per test session (both editions, `--strict`), into a temporary folder.
+A skipped test is a failure here: nothing may pass by not running (see pytest_sessionfinish).
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_PROBLEMS: list[str] = []
+
+
+def build(config: str, site_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build; never with -v (MkDocs 1.6.1 then skips its anchor check)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(site_dir)],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def warnings_of(result: subprocess.CompletedProcess) -> str:
+    """Only the WARNING/ERROR lines of a build's log: the problems, without MkDocs' INFO noise."""
+    return "\n".join(line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR")))
+
+
+def record_problems(lines) -> None:
+    """Keep problem lines for the end-of-run summary."""
+    _PROBLEMS.extend(lines)
+
+
+@pytest.fixture(scope="session")
+def hosted_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("hosted") / "site"
+    result = build("mkdocs.yml", site)
+    assert result.returncode == 0, f"strict build of the hosted edition failed:\n{warnings_of(result)}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("offline") / "site"
+    result = build("mkdocs-offline.yml", site)
+    assert result.returncode == 0, f"strict build of the offline edition failed:\n{warnings_of(result)}"
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def hosted_server(hosted_site):
+    """Serve the hosted edition on 127.0.0.1 at a free port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(hosted_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def chromium_executable() -> str | None:
+    """The system Chromium (CHROMIUM_PATH, or `chromium` on PATH); None lets Playwright use its own."""
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--allow-file-access-from-files"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def nav_pages() -> list[str]:
+    """Every Markdown file named in mkdocs.yml's nav, in order."""
+    from mkdocs.config import load_config
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    found = []
+
+    def walk(items):
+        for item in items:
+            value = list(item.values())[0] if isinstance(item, dict) else item
+            if isinstance(value, list):
+                walk(value)
+            else:
+                found.append(value)
+    walk(config["nav"])
+    return found
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if _PROBLEMS:
+        terminalreporter.section("problems found (file:line: problem (fix))")
+        for line in dict.fromkeys(_PROBLEMS):
+            terminalreporter.write_line(line)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter and reporter.stats.get("skipped") and session.exitstatus == 0:
+        reporter.write_line("a test was skipped; skipped tests do not count as passes here", red=True)
+        session.exitstatus = 1
