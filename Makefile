@@ -1,6 +1,7 @@
 # The two commands: `make serve` (set up and preview) and `make test` (set up and pass all tests).
-# Everything else is a helper. Needs Python 3.11+ and make; `make test` also needs a Chromium
-# (the system `chromium` if present, else Playwright downloads one).
+# Everything else is a helper. Needs Python 3.11+ and make. `make build`, `make offline` and
+# `make test` also need a Chromium (the system `chromium` if present, else Playwright downloads
+# one): published builds pre-render diagrams with it. `make serve` does not.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -19,11 +20,14 @@ $(VENV)/.site-deps: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.test-deps: tests/requirements.txt $(VENV)/.site-deps
-	$(BIN)/python -m pip install --quiet -r tests/requirements.txt
+$(VENV)/.chromium: $(VENV)/.site-deps
 	@if command -v chromium >/dev/null 2>&1 || [ -n "$$CHROMIUM_PATH" ]; then \
 	  echo "using system Chromium: $$(command -v chromium || echo $$CHROMIUM_PATH)"; \
 	else $(BIN)/python -m playwright install chromium; fi
+	touch $@
+
+$(VENV)/.test-deps: tests/requirements.txt $(VENV)/.chromium
+	$(BIN)/python -m pip install --quiet -r tests/requirements.txt
 	touch $@
 
 ## serve: set up, then preview the site with live reload at http://127.0.0.1:8000
@@ -31,11 +35,11 @@ serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: the hosted edition (GitHub Pages) into site/
-build: $(VENV)/.site-deps
+build: $(VENV)/.chromium
 	$(BIN)/mkdocs build --strict --clean
 
 ## offline: the offline edition into site-offline/ and dist/in12355-explainer-offline.zip
-offline: $(VENV)/.site-deps
+offline: $(VENV)/.chromium
 	$(BIN)/mkdocs build --strict --clean --config-file mkdocs-offline.yml
 	$(BIN)/python scripts/zip_offline.py site-offline dist/in12355-explainer-offline.zip
 

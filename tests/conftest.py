@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 _PROBLEMS: list[str] = []
 
 
-def build(config: str, site_dir: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def build(config: str, site_dir: Path, cwd: Path = ROOT, **env_vars: str) -> subprocess.CompletedProcess:
     """Run a strict MkDocs build; never with -v (MkDocs 1.6.1 then skips its anchor check)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", **env_vars)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(site_dir)],
         cwd=cwd, env=env, capture_output=True, text=True, timeout=300,
@@ -52,6 +52,15 @@ def offline_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("offline") / "site"
     result = build("mkdocs-offline.yml", site)
     assert result.returncode == 0, f"strict build of the offline edition failed:\n{warnings_of(result)}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def clientside_site(tmp_path_factory) -> Path:
+    """The hosted edition as `make serve` previews it: Mermaid runs in the browser."""
+    site = tmp_path_factory.mktemp("clientside") / "site"
+    result = build("mkdocs.yml", site, PRERENDER_DIAGRAMS="false")
+    assert result.returncode == 0, f"strict client-side build failed:\n{warnings_of(result)}"
     return site
 
 

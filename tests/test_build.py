@@ -113,10 +113,27 @@ def test_every_page_links_the_report_and_offers_citation(edition):
         assert doc.select_one(".mdx-notice a[href='%s']" % REPORT_URL), f"{src}: no unofficial-restatement notice"
 
 
-def test_mermaid_is_sent_only_to_pages_with_diagrams(edition):
+def test_published_pages_ship_svg_diagrams_and_no_mermaid(edition):
+    """hooks/prerender_diagrams.py: every fence became an inline SVG with <title> and <desc>."""
     site, offline = edition
+    diagram_pages = 0
     for src in nav_pages():
         doc = soup(built_path(site, src, offline))
+        assert not doc.select("pre.mermaid"), f"{src}: a diagram was not pre-rendered"
+        assert not [s for s in doc.find_all("script", src=True) if "mermaid" in s["src"]], f"{src} loads Mermaid"
+        for host in doc.select("div.mdx-diagram"):
+            template = host.find("template", attrs={"shadowrootmode": "open"})
+            svg = template.find("svg")
+            # (bs4's get_text skips strings inside <template>; .string does not)
+            assert (svg.find("title").string or "").strip() and (svg.find("desc").string or "").strip(), src
+            diagram_pages += 1
+    assert diagram_pages >= 8, "the report pages, actors, timeline and since pages have diagrams"
+
+
+def test_clientside_mermaid_is_sent_only_to_pages_with_diagrams(clientside_site):
+    """`make serve`'s path: mermaid2 adds the vendored Mermaid only where a page has a diagram."""
+    for src in nav_pages():
+        doc = soup(built_path(clientside_site, src, False))
         diagrams = doc.select("pre.mermaid")
         scripts = [s["src"] for s in doc.find_all("script", src=True) if "mermaid" in s["src"]]
         if diagrams:
@@ -133,7 +150,7 @@ def test_shared_data_is_rendered(hosted_site):
     assert timeline.find(id="up-to-the-report-to-may-6-2024") and timeline.find(id="after-the-report-may-7-2024-onward")
     rows = timeline.select("table tbody tr")
     assert len(rows) == len(data["timeline"]), "every timeline event is a table row"
-    assert timeline.select("pre.mermaid"), "the meetings diagram is rendered from data"
+    assert timeline.select("div.mdx-diagram"), "the meetings diagram is rendered from data"
     glossary = soup(built_path(hosted_site, "glossary.md", False)).select_one("article")
     assert len(glossary.select("dl dt")) == len(data["glossary"])
     actors = soup(built_path(hosted_site, "actors.md", False)).select_one("article")
