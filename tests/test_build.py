@@ -91,7 +91,8 @@ def test_each_page_has_its_metadata(edition):
         assert doc.find("meta", property="og:title")["content"] == meta["title"], src
         assert doc.find("meta", attrs={"name": "twitter:card"}), src
         part = doc.select_one(".mdx-report-part")
-        assert part and meta["report_part"] in part.get_text(), f"{src}: 'Restates' line missing"
+        expected = "Site page:" if meta["report_part"] == "None (site page)" else meta["report_part"]
+        assert part and expected in part.get_text(), f"{src}: 'Restates' line missing"
         ld = doc.find("script", type="application/ld+json")
         if meta["report_part"] == "None (site page)":
             assert ld is None, f"{src}: site pages carry no Article data"
