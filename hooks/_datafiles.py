@@ -3,6 +3,8 @@
 Validation uses jsonschema; each error is reported at the YAML line of the offending entry
 or field, e.g. `data/timeline.yml:42: entry 7, field 'date': '2024-02-30' is not a real
 ISO date (...)`. Dates may be "YYYY", "YYYY-MM" or "YYYY-MM-DD" and must exist on the calendar.
+Entries with problems are left out of what `load` returns, so the pages still render and one
+build lists every problem.
 """
 from __future__ import annotations
 
@@ -43,7 +45,7 @@ def _lines(node) -> dict:
 
 
 def load(root: Path, name: str) -> tuple[list, list[Problem]]:
-    """Return (entries, problems) for data/<name>.yml; entries is [] when the file is unusable."""
+    """Return (entries, problems) for data/<name>.yml; entries leaves out those with problems."""
     rel = f"data/{name}.yml"
     if not (root / rel).exists():
         return [], [Problem(rel, 1, "data file is missing", "restore it from git; pages render it")]
@@ -56,11 +58,20 @@ def load(root: Path, name: str) -> tuple[list, list[Problem]]:
         return [], [Problem(rel, (mark.line + 1) if mark else 1, f"not valid YAML: {getattr(error, 'problem', error)}",
                             "check indentation and quote strings that contain a colon")]
     schema = json.loads((root / f"data/schemas/{name}.schema.json").read_text(encoding="utf-8"))
-    return (data if isinstance(data, list) else []), validate(rel, data, schema, _lines(node))
+    return usable(data, schema), validate(rel, data, schema, _lines(node))
+
+
+def usable(data, schema: dict) -> list:
+    """The entries that pass the schema: renderers never meet a half-filled entry, and the
+    build goes on to report every problem instead of stopping at a KeyError."""
+    if not isinstance(data, list):
+        return []
+    validator = jsonschema.Draft202012Validator(schema["items"], format_checker=FORMATS)
+    return [entry for entry in data if validator.is_valid(entry)]
 
 
 def validate(rel: str, data, schema: dict, lines: dict) -> list[Problem]:
-    problems = []
+    problems, unquoted = [], set()
     validator = jsonschema.Draft202012Validator(schema, format_checker=FORMATS)
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.path]):
         path = list(error.path)
@@ -78,12 +89,29 @@ def validate(rel: str, data, schema: dict, lines: dict) -> list[Problem]:
         else:
             where = f"entry {index + 1}" + (f", field '{field}'" if field else "")
             line = lines.get((index, field), lines.get((index,), 1))
-            cause = f" ({error.cause})" if error.cause else ""
-            message = f"{error.message}{cause}"
+            message, fix = _explain(error)
+            if fix:
+                if (line, where) in unquoted:   # one message per unquoted date, not one per rule
+                    continue
+                unquoted.add((line, where))
+                problems.append(Problem(rel, line, f"{where}: {message}", fix))
+                continue
         problems.append(Problem(rel, line, f"{where}: {message}", f"see data/schemas/{Path(rel).stem}.schema.json"))
     if isinstance(data, list):
         problems += _unique(rel, data, lines)
     return problems
+
+
+def _explain(error) -> tuple[str, str | None]:
+    """The message for a field error, and a specific fix where the schema's wording is obscure."""
+    if isinstance(error.instance, datetime.date):
+        value = error.instance.isoformat()
+        return (f"{value} is not quoted, so YAML reads it as a date rather than text",
+                f'write it in quotes: "{value}"')
+    if error.validator == "pattern" and error.validator_value.startswith("^https://"):
+        return f"{error.instance!r} is not an https:// address", "use the https:// address of the source"
+    cause = f" ({error.cause})" if error.cause else ""
+    return f"{error.message}{cause}", None
 
 
 def _unique(rel: str, data: list, lines: dict) -> list[Problem]:

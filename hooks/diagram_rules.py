@@ -5,7 +5,8 @@ Checks each ```mermaid fence in the raw page source:
 - has `accTitle:` and `accDescr` (Mermaid turns them into the SVG's <title> and <desc>);
 - contains no HTML: mermaid2's fence passes diagram text into the page unescaped, so
   `<img onerror=...>` in a label would run in readers' browsers;
-- has no `click` callbacks or `href` links, and does not touch `securityLevel`;
+- has no `click` callbacks or `href` links, does not touch `securityLevel` and has no
+  `%%{init}%%` directive (the theme colours diagrams);
 - is followed by a "Diagram as text" block, the text equivalent for screen readers and search.
 Whether Mermaid can parse and render the diagram is checked in a browser by tests/browser.
 """
@@ -21,6 +22,7 @@ log = logging.getLogger("mkdocs.plugins.hooks.diagram_rules")
 _HTML = re.compile(r"<[a-zA-Z/!]")
 _CLICK = re.compile(r"^\s*click\s", re.I)
 _HREF = re.compile(r"\bhref\b", re.I)
+_INIT = re.compile(r"%%\s*\{\s*init", re.I)
 _TEXT_EQUIVALENT = re.compile(r'^\s*(\?\?\?\+?|!!!)\s+[\w-]+\s+"Diagram as text"\s*$')
 
 
@@ -58,6 +60,9 @@ def check(path: str, source: str) -> list[Problem]:
             if "securitylevel" in line.lower():
                 problems.append(Problem(path, number, "Mermaid diagram changes securityLevel",
                                         "remove the setting; diagrams always render with securityLevel strict"))
+            elif _INIT.search(line):
+                problems.append(Problem(path, number, "Mermaid %%{init}%% directive in a diagram",
+                                        "remove it; the theme sets the diagram's colours and fonts"))
         following = [line for line in result.lines[fence.end:fence.end + 4] if line.strip()]
         if not following or not _TEXT_EQUIVALENT.match(following[0]):
             problems.append(Problem(path, fence.end, "Mermaid diagram has no text equivalent after it",

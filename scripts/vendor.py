@@ -48,21 +48,23 @@ def load_manifest() -> dict:
     return json.loads(MANIFEST.read_text()) if MANIFEST.exists() else {"assets": {}}
 
 
-def check() -> list[str]:
-    """Return one problem line per vendored file that does not match the manifest."""
-    manifest = load_manifest()["assets"]
+def check(root: Path = ROOT) -> list[str]:
+    """Return one problem line per vendored file under `root` that does not match the manifest."""
+    vendor_dir = root / VENDOR.relative_to(ROOT)
+    manifest_file = vendor_dir / MANIFEST.name
+    manifest = json.loads(manifest_file.read_text())["assets"] if manifest_file.exists() else {}
     problems = []
     listed = set()
     for name, entry in manifest.items():
-        path = ROOT / entry["path"]
+        path = root / entry["path"]
         listed.add(path.resolve())
         if not path.exists():
             problems.append(f"{entry['path']}:1: listed in manifest.json but missing (run scripts/vendor.py {name} {entry['version']})")
         elif sha256(path) != entry["sha256"]:
             problems.append(f"{entry['path']}:1: sha256 differs from manifest.json (re-vendor with scripts/vendor.py {name} {entry['version']}; never edit vendored files by hand)")
-    for path in sorted(VENDOR.rglob("*")):
-        if path.is_file() and path != MANIFEST and path.resolve() not in listed:
-            problems.append(f"{path.relative_to(ROOT)}:1: vendored file has no manifest entry (add it with scripts/vendor.py)")
+    for path in sorted(vendor_dir.rglob("*")):
+        if path.is_file() and path != manifest_file and path.resolve() not in listed:
+            problems.append(f"{path.relative_to(root).as_posix()}:1: vendored file has no manifest entry (add it with scripts/vendor.py)")
     return problems
 
 

@@ -1,0 +1,356 @@
+"""Unit tests of the hooks' pure functions, with small inline inputs (no build)."""
+from __future__ import annotations
+
+import importlib
+import logging
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import _common
+import _datafiles
+import citations
+import cite_this_page
+import content_kinds
+import diagram_rules
+import front_matter
+import link_lines
+import robots_txt
+import shared_data
+import unsafe_content
+from conftest import ROOT
+
+CRS = "[^crs]: CRS, [Report](https://www.everycrsreport.com/reports/IN12355.html), May 6, 2024."
+
+
+def page(body: str, meta: str = 'title: A test page\ndescription: A description that is long enough to pass the fifty-character minimum.\nreport_part: "None (site page)"') -> str:
+    return f"---\n{meta}\n---\n\n# A test page\n\n{textwrap.dedent(body).strip()}\n"
+
+
+def messages(problems) -> list[str]:
+    return [str(p) for p in problems]
+
+
+# --- Smoke import --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("module", sorted(p.stem for p in (ROOT / "hooks").glob("*.py") if p.stem != "__init__"))
+def test_every_hook_module_imports(module):
+    imported = importlib.import_module(module)
+    assert imported.__doc__, f"hooks/{module}.py needs a docstring saying why it exists"
+
+
+# --- _common ---------------------------------------------------------------------------------
+
+def test_scan_keeps_line_numbers_and_splits_fences():
+    result = _common.scan("---\ntitle: x\n---\ntext\n```mermaid\nflowchart LR\n```\nafter\n")
+    assert result.front_matter == [(2, "title: x")]
+    assert result.prose == [(4, "text"), (8, "after")]
+    assert [(f.lang, f.start, f.end, f.body) for f in result.fences] == [("mermaid", 5, 7, [(6, "flowchart LR")])]
+
+
+def test_admonitions_split_paragraphs_and_list_items():
+    result = _common.scan('!!! report "T"\n\n    one\n    more\n\n    - item a\n    - item b\n\noutside\n')
+    [box] = _common.admonitions(result)
+    assert (box.kind, box.title, box.line) == ("report", "T", 1)
+    assert box.paragraphs == [(3, "one more"), (6, "- item a"), (7, "- item b")]
+
+
+def test_problem_format():
+    assert str(_common.Problem("docs/a.md", 3, "bad", "fix it")) == "docs/a.md:3: bad (fix it)"
+
+
+# --- front_matter ----------------------------------------------------------------------------
+
+def test_front_matter_valid():
+    assert front_matter.check("docs/a.md", page("Text.")) == []
+
+
+@pytest.mark.parametrize("meta, expected", [
+    ("title: A test page\nreport_part: x y", "docs/a.md:1: front matter lacks required key 'description'"),
+    ("title: [a, b]\ndescription: " + "d" * 60 + "\nreport_part: abc", "docs/a.md:2: front matter 'title': ['a', 'b'] is not of type 'string'"),
+    ("title: A page\ndescription: " + "d" * 60 + "\nreport_part: abc\ntags: x", "docs/a.md:5: unknown front matter key 'tags'"),
+    ("title: A: page: broken\ndescription: x", "docs/a.md:2: front matter is not valid YAML"),
+])
+def test_front_matter_problems(meta, expected):
+    found = messages(front_matter.check("docs/a.md", page("Text.", meta)))
+    assert any(line.startswith(expected) for line in found), found
+
+
+def test_front_matter_missing_block():
+    assert messages(front_matter.check("docs/a.md", "# Title\n"))[0].startswith("docs/a.md:1: page has no front matter")
+
+
+# --- unsafe_content --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("<script>alert(1)</script>", "raw <script> tag is not allowed"),
+    ('<iframe src="https://example.org"></iframe>', "raw <iframe> tag is not allowed"),
+    ("<style>p{}</style>", "raw <style> tag is not allowed"),
+    ("<div>x</div>", "raw HTML tag <div> is not allowed"),
+    ('<a href="#" onclick="x()">a</a>', "event-handler attribute (on...=) is not allowed"),
+    ('Text\n{: onmouseover="x()" }', "event-handler attribute (on...=) is not allowed"),
+    ("[a](javascript:alert(1))", "javascript: URL is not allowed"),
+    ("[a](data:text/html,hi)", "data: URL is not allowed"),
+    ("![a](data:image/png;base64,AAAA)", "data: URL is not allowed"),
+    ("[a](vbscript:x)", "vbscript: URL is not allowed"),
+])
+def test_unsafe_content_found(line, expected):
+    assert any(expected in m for m in messages(unsafe_content.check("docs/a.md", line + "\n"))), expected
+
+
+@pytest.mark.parametrize("text", [
+    "<!-- render: glossary -->", "Use `<script>` in code.", "```html\n<script>x</script>\n```",
+    "A range of 1 < 2 > 0.", "Online = not a handler.", "[data](https://example.org/data:1)",
+])
+def test_unsafe_content_allows(text):
+    assert unsafe_content.check("docs/a.md", text + "\n") == []
+
+
+# --- diagram_rules ---------------------------------------------------------------------------
+
+GOOD_DIAGRAM = """```mermaid
+flowchart LR
+    accTitle: T
+    accDescr: D.
+    A["a"] --> B["b"]
+```
+
+??? abstract "Diagram as text"
+
+    - a to b.[^crs]
+"""
+
+
+def test_diagram_valid():
+    assert diagram_rules.check("docs/a.md", GOOD_DIAGRAM) == []
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("    accTitle: T\n", "", "docs/a.md:1: Mermaid diagram has no accTitle"),
+    ("    accDescr: D.\n", "", "docs/a.md:1: Mermaid diagram has no accDescr"),
+    ('A["a"]', 'A["<b>a</b>"]', "docs/a.md:5: HTML inside a Mermaid diagram"),
+    ('A["a"] --> B["b"]\n', 'A["a"] --> B["b"]\n    click A callback\n', "docs/a.md:6: click callback or link"),
+    ('A["a"] --> B["b"]\n', 'A["a"] --> B["b"]\n    click A href "https://x.org"\n', "docs/a.md:6: click callback or link"),
+    ("flowchart LR\n", "%%{init: {'securityLevel': 'loose'}}%%\nflowchart LR\n", "docs/a.md:2: Mermaid diagram changes securityLevel"),
+    ("flowchart LR\n", "%%{ init: {'theme': 'dark'} }%%\nflowchart LR\n", "docs/a.md:2: Mermaid %%{init}%% directive"),
+    ('??? abstract "Diagram as text"', "Some text.", "docs/a.md:6: Mermaid diagram has no text equivalent"),
+])
+def test_diagram_problems(old, new, expected):
+    found = messages(diagram_rules.check("docs/a.md", GOOD_DIAGRAM.replace(old, new, 1)))
+    assert any(line.startswith(expected) for line in found), found
+
+
+def test_empty_diagram():
+    assert messages(diagram_rules.check("docs/a.md", "```mermaid\n\n```\n"))[0].startswith("docs/a.md:1: empty Mermaid diagram")
+
+
+# --- citations -------------------------------------------------------------------------------
+
+def test_citations_valid():
+    assert citations.check("docs/a.md", page(f'!!! report "R"\n\n    Fact.[^crs]\n\n{CRS}')) == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    (f"Fact.[^crs][^x]\n\n{CRS}", "docs/a.md:9: footnote [^x] is referenced but never defined"),
+    (f"Fact.[^crs]\n\n{CRS}\n[^y]: Y, [T](https://y.org), 2024.", "docs/a.md:12: footnote [^y] is defined but never referenced"),
+    (f"Fact.[^crs]\n\n{CRS}\n{CRS}", "docs/a.md:12: footnote [^crs] is defined twice (first on line 11)"),
+    (f'!!! context "Background: x (2024)"\n\n    Uncited fact.\n\nFact.[^crs]\n\n{CRS}', "docs/a.md:11: statement in a 'context' box cites no source"),
+    ("Fact.[^z]\n\n[^z]: Z, [T](http://z.org), 2024. https://www.everycrsreport.com/reports/IN12355.html", "docs/a.md:11: footnote [^z] links a non-https source: http://z.org"),
+    ("Fact.[^z]\n\n[^z]: Just a name, 2024. https://www.everycrsreport.com/reports/IN12355.html", "docs/a.md:11: footnote [^z] names no linked source"),
+    ("No report link here.", "docs/a.md:1: page never links the original CRS report"),
+])
+def test_citation_problems(body, expected):
+    found = messages(citations.check("docs/a.md", page(body)))
+    assert any(line.startswith(expected) for line in found), found
+
+
+# --- content_kinds ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("box, expected", [
+    ('!!! report "The report"', "docs/a.md:9: 'report' box titled 'The report'"),
+    ('!!! context "Earlier"', "docs/a.md:9: 'context' box titled 'Earlier'"),
+    ('!!! after "After the report"', "docs/a.md:9: 'after' box titled 'After the report'"),
+])
+def test_content_kind_titles(box, expected):
+    found = messages(content_kinds.check("docs/a.md", page(f"{box}\n\n    Fact.[^crs]")))
+    assert any(line.startswith(expected) for line in found), found
+
+
+def test_content_kinds_report_page_needs_report_box():
+    meta = "title: A page\ndescription: " + "d" * 60 + "\nreport_part: Summary"
+    assert messages(content_kinds.check("docs/a.md", page("Text.", meta)))[0].startswith("docs/a.md:1: page restates 'Summary' but has no 'report' box")
+    good = page('!!! report "What the report says (May 6, 2024)"\n\n    Fact.[^crs]\n\n!!! after "After the report: June 2024"\n\n    Later.[^crs]', meta)
+    assert content_kinds.check("docs/a.md", good) == []
+
+
+# --- _datafiles ------------------------------------------------------------------------------
+
+DATE_SCHEMA = {"type": "array", "items": {"type": "object", "required": ["date"], "additionalProperties": False,
+                                         "properties": {"date": {"type": "string", "format": "partial-iso-date"}}}}
+
+
+@pytest.mark.parametrize("value", ["2024", "2024-02", "2024-02-29", "2023-12-31"])
+def test_partial_iso_dates_valid(value):
+    assert _datafiles.validate("data/t.yml", [{"date": value}], DATE_SCHEMA, {(0, "date"): 3}) == []
+
+
+@pytest.mark.parametrize("value", ["2024-02-30", "2023-13", "2023-02-29", "2024-00", "24", "2024-1-5", "May 2024", "2024-05-06T00:00"])
+def test_partial_iso_dates_invalid(value):
+    found = messages(_datafiles.validate("data/t.yml", [{"date": value}], DATE_SCHEMA, {(0, "date"): 3}))
+    assert len(found) == 1 and found[0].startswith(f"data/t.yml:3: entry 1, field 'date': '{value}' is not a 'partial-iso-date'"), found
+
+
+def test_datafiles_messages_name_file_line_and_field():
+    lines = {(0,): 1, (0, "date"): 1, (1,): 3, (1, "extra"): 4}
+    found = messages(_datafiles.validate("data/t.yml", [{"date": "2024"}, {"extra": 1}], DATE_SCHEMA, lines))
+    assert "data/t.yml:3: entry 2, field 'date': is missing (see data/schemas/t.schema.json)" in found
+    assert any(line.startswith("data/t.yml:3: entry 2: Additional properties are not allowed") for line in found)
+
+
+def test_load_reports_yaml_errors_and_leaves_out_bad_entries(tmp_path):
+    (tmp_path / "data/schemas").mkdir(parents=True)
+    (tmp_path / "data/schemas/timeline.schema.json").write_text((ROOT / "data/schemas/timeline.schema.json").read_text())
+    good = {"date": "2024-01-02", "label": "A label", "text": "Some text that is long enough.", "kind": "report",
+            "source": "https://example.org/", "source_title": "Example"}
+    import yaml
+    (tmp_path / "data/timeline.yml").write_text(yaml.safe_dump([good, dict(good, date="2024-02-30")], sort_keys=False))
+    entries, problems = _datafiles.load(tmp_path, "timeline")
+    assert entries == [good]
+    assert [str(p).split(": ")[0] for p in problems] == ["data/timeline.yml:7"]
+    (tmp_path / "data/timeline.yml").write_text("- date: '2024'\n  label: [unclosed\n")
+    entries, problems = _datafiles.load(tmp_path, "timeline")
+    assert entries == [] and str(problems[0]).startswith("data/timeline.yml:3: not valid YAML")
+
+
+def test_duplicate_ids():
+    found = messages(_datafiles._unique("data/a.yml", [{"id": "x"}, {"id": "x"}], {(1, "id"): 7}))
+    assert found == ["data/a.yml:7: entry 2: duplicate id 'x' (also entry 1) (merge the two entries or rename one)"]
+
+
+def test_real_data_files_are_valid():
+    for name in _datafiles.DATA_FILES:
+        assert _datafiles.load(ROOT, name)[1] == []
+
+
+# --- shared_data -----------------------------------------------------------------------------
+
+EVENTS = [
+    {"date": "2024-06-19", "label": "Putin in Pyongyang", "text": "Treaty signed | in Pyongyang.", "kind": "after",
+     "meeting": True, "source": "https://a.org", "source_title": "A"},
+    {"date": "2023-09", "label": "Summit", "text": "Leaders meet.", "kind": "background", "meeting": True,
+     "source": "https://b.org", "source_title": "B"},
+    {"date": "2024", "label": "Report", "text": "The report.", "kind": "report", "source": "https://c.org", "source_title": "C"},
+]
+
+
+def test_human_date():
+    assert [shared_data.human_date(d) for d in ("2024", "2024-02", "2024-02-05")] == ["2024", "February 2024", "February 5, 2024"]
+
+
+def test_render_timeline_table_splits_at_report_date():
+    out = shared_data.render_timeline_table(EVENTS)
+    before, after = out.split("## After the report")
+    assert "| September 2023 | Leaders meet. | Background | [B](https://b.org) |" in before
+    assert "| 2024 | The report. | Report |" in before
+    assert "    | June 19, 2024 | Treaty signed \\| in Pyongyang. | After the report | [A](https://a.org) |" in after
+    assert '!!! after "After the report: May 2024 to June 19, 2024"' in after
+
+
+def test_render_timeline_diagram_marks_the_report():
+    out = shared_data.render_timeline_diagram(EVENTS)
+    assert out.startswith("```mermaid\nflowchart TB\n    accTitle:")
+    assert out.index('m0["September 2023: Summit"]') < out.index("report([") < out.index('m1["June 19, 2024: Putin in Pyongyang"]')
+    assert diagram_rules.check("x.md", out) == []
+
+
+def test_render_glossary_and_abbreviations():
+    glossary = [{"term": "United Nations", "abbr": "UN", "definition": "A body. More text.", "see": "report/sanctions.md"},
+                {"term": "KCNA", "abbr": "KCNA", "definition": "Korean Central News Agency. The state agency."},
+                {"term": "autarky", "definition": "Self-sufficiency."}]
+    out = shared_data.render_glossary(glossary)
+    assert out.splitlines()[:3] == ["autarky", ":   Self-sufficiency.", ""]
+    assert "UN (United Nations)\n:   A body. More text. See [the sanctions page](report/sanctions.md)." in out
+    abbreviations = shared_data.render_abbreviations(glossary)
+    assert abbreviations.splitlines()[2:] == ["*[KCNA]: Korean Central News Agency", "*[UN]: United Nations"]
+
+
+def test_check_abbreviations(tmp_path):
+    glossary = [{"term": "United Nations", "abbr": "UN", "definition": "A body."}]
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes/abbreviations.md").write_text("stale\n")
+    assert messages(shared_data.check_abbreviations(tmp_path, glossary)) == [
+        "includes/abbreviations.md:1: out of date with data/glossary.yml (run `make generate` and commit the result)"]
+    (tmp_path / "includes/abbreviations.md").write_text(shared_data.render_abbreviations(glossary))
+    assert shared_data.check_abbreviations(tmp_path, glossary) == []
+
+
+def test_render_actors_groups_and_anchors():
+    actors = [{"id": "dprk", "name": "North Korea (DPRK)", "group": "partnership", "role": "R.", "interests": "I.",
+               "in_report": True, "source": "https://a.org", "source_title": "A"}]
+    out = shared_data.render_actors(actors)
+    assert out.startswith("## The partnership\n\n### North Korea (DPRK) { #dprk }\n")
+    assert "*Named in the report's text.* Source: [A](https://a.org)" in out
+
+
+def test_render_markers_reports_unknown_marker_at_its_line():
+    data = {"glossary": [], "timeline": [], "actors": []}
+    out, problems = shared_data.render_markers("docs/a.md", "x\n\n<!-- render: glosary -->\n", data, offset=4)
+    assert messages(problems) == ["docs/a.md:7: unknown render marker 'glosary' (use one of: actors, glossary, timeline-diagram, timeline-table)"]
+    out, problems = shared_data.render_markers("docs/a.md", "<!-- render: actors -->\n", data)
+    assert problems == [] and "render" not in out
+
+
+# --- cite_this_page, robots_txt --------------------------------------------------------------
+
+def test_cite_this_page_render():
+    report = {"id": "IN12355", "title": "North Korea-Russia Relations: Current Developments", "date": "2024-05-06",
+              "url": "https://www.everycrsreport.com/reports/IN12355.html"}
+    out = cite_this_page.render(report, "Sanctions", "Explainer", "https://x.org/report/sanctions/")
+    assert out.startswith("## Cite this page\n")
+    assert "Congressional Research Service. (2024, May 6). *North Korea-Russia Relations: Current Developments* (CRS Insight No. IN12355)." in out
+    assert 'Explainer. "Sanctions." Unofficial restatement of CRS Insight IN12355. https://x.org/report/sanctions/' in out
+    assert "@techreport{crs_in12355_2024," in out and "month       = {may}," in out
+    assert unsafe_content.check("x.md", out) == []
+
+
+def test_robots_txt_render():
+    assert robots_txt.render("https://x.org/site") == "User-agent: *\nAllow: /\n\nSitemap: https://x.org/site/sitemap.xml\n"
+
+
+# --- link_lines ------------------------------------------------------------------------------
+
+@pytest.fixture
+def site_root(tmp_path) -> Path:
+    (tmp_path / "docs/report").mkdir(parents=True)
+    (tmp_path / "docs/report/a.md").write_text("# A\n\nSee [x](../gone.md) and\n[y](/about/) or [z](#nope).\n\n[^f]: F, [T](https://t.org).\n")
+    (tmp_path / "mkdocs.yml").write_text("nav:\n  - Home: index.md\n  - Map: map.md\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("Doc file 'report/a.md' contains a link '../gone.md', but the target 'gone.md' is not found among documentation files.",
+     "docs/report/a.md:3: link '../gone.md': the target 'gone.md' is not found among documentation files (link an existing"),
+    ("Doc file 'report/a.md' contains an absolute link '/about/', it was left as is. Did you mean '../about.md'?",
+     "docs/report/a.md:4: absolute link '/about/': MkDocs leaves it unchecked"),
+    ("Doc file 'report/a.md' contains a link '#nope', but there is no such anchor on this page.",
+     "docs/report/a.md:4: link '#nope': there is no such anchor on this page (use an anchor that exists"),
+    ("Doc file 'report/a.md' contains a link '#fnref:f', but there is no such anchor on this page. This seems to be a footnote that is never referenced.",
+     "docs/report/a.md:6: link '#fnref:f'"),
+    ("A reference to 'map.md' is included in the 'nav' configuration, which is not found in the documentation files.",
+     "mkdocs.yml:3: nav entry 'map.md' names a file that is not in docs/"),
+    ('The following pages exist in the docs directory, but are not included in the "nav" configuration:\n  - x.md\n  - y/z.md',
+     "docs/x.md:1: page is not in the nav (add it under nav: in mkdocs.yml)\ndocs/y/z.md:1: page is not in the nav"),
+    ("Something else entirely.", "Something else entirely."),
+])
+def test_link_lines_rewrite(site_root, message, expected):
+    out = link_lines.rewrite(message, site_root, site_root / "docs", site_root / "mkdocs.yml")
+    assert out.startswith(expected), out
+
+
+def test_link_lines_filter_keeps_the_warning(site_root):
+    record = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, "", 0,
+                               "Doc file 'report/a.md' contains a link '../gone.md', but the target 'gone.md' is not found among documentation files.", (), None)
+    link_lines._FILTER.root, link_lines._FILTER.docs_dir, link_lines._FILTER.config_file = site_root, site_root / "docs", site_root / "mkdocs.yml"
+    assert link_lines._FILTER.filter(record) is True and record.levelno == logging.WARNING
+    assert record.getMessage().startswith("docs/report/a.md:3: ")
