@@ -86,8 +86,9 @@ def chromium_executable() -> str | None:
 
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--allow-file-access-from-files"]
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# Never --allow-file-access-from-files: readers' browsers lack it, and with it file:// pages may
+# start Workers, so offline search would pass even without the iframe-worker shim.
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,210 @@
+"""Every page in a real browser, for each edition and colour scheme: nothing leaves the site,
+nothing errors, every diagram is drawn, and search finds a page by a word only it contains.
+
+Editions:
+- offline             the offline edition as published (mkdocs-offline.yml), opened from file://
+- hosted              the hosted edition as published (mkdocs.yml), over http://127.0.0.1
+- offline-clientside  the offline edition built with PRERENDER_DIAGRAMS=false: Material renders
+                      the diagrams in the browser with the vendored Mermaid, from file://
+- hosted-clientside   conftest's clientside_site (what `make serve` shows), over http://127.0.0.1
+The published editions ship diagrams pre-rendered by hooks/prerender_diagrams.py; the client-side
+ones exercise Material's own rendering (closed shadow roots, forced open here to look inside).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+
+import pytest
+
+from _browser_helpers import (SCHEMES, Server, built_page, built_path, check_page, check_search,
+                              guarded_context, mermaid_file_name, page_url)
+from conftest import ROOT, build, nav_pages, record_problems, warnings_of
+from scripts.check_diagrams import diagrams
+
+pytestmark = pytest.mark.browser
+
+EDITIONS = ["offline", "hosted", "offline-clientside", "hosted-clientside"]
+PAGES = nav_pages()
+
+
+# --- Fixtures ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def offline_clientside_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("offline-clientside") / "site"
+    result = build("mkdocs-offline.yml", site, PRERENDER_DIAGRAMS="false")
+    assert result.returncode == 0, f"strict client-side offline build failed:\n{warnings_of(result)}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def editions(request, source_diagrams):
+    """edition name -> (base URL, site folder, offline?), each built and served on first use."""
+    servers, cache = [], {}
+
+    def get(name: str):
+        if name not in cache:
+            if name == "offline":
+                site = request.getfixturevalue("offline_site")
+                cache[name] = (site.as_uri() + "/", site, True)
+            elif name == "hosted":
+                cache[name] = (request.getfixturevalue("hosted_server"), request.getfixturevalue("hosted_site"), False)
+            elif name == "offline-clientside":
+                site = request.getfixturevalue("offline_clientside_site")
+                cache[name] = (site.as_uri() + "/", site, True)
+            elif name == "hosted-clientside":
+                site = request.getfixturevalue("clientside_site")
+                servers.append(Server(site))
+                cache[name] = (servers[-1].url, site, False)
+        return cache[name]
+
+    yield get
+    for server in servers:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def reader(browser):
+    """The browser these tests drive: Chromium as a reader runs it (see conftest.CHROMIUM_ARGS)."""
+    return browser
+
+
+@pytest.fixture(scope="session")
+def contexts(reader, editions):
+    """(edition, scheme) -> (page, guard, base URL, site, offline?): one context each, pages reused."""
+    cache, opened = {}, []
+
+    def get(edition: str, scheme: str):
+        key = (edition, scheme)
+        if key not in cache:
+            base, site, offline = editions(edition)
+            context, page, guard = guarded_context(reader, base, scheme)
+            opened.append(context)
+            cache[key] = (page, guard, base, site, offline)
+        return cache[key]
+
+    yield get
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def source_diagrams():
+    """docs/ path -> number of Mermaid diagrams its source holds (fences and data-built ones).
+
+    Requested before any build, so it describes the same sources the builds read."""
+    counts = Counter(d.path for d in diagrams(ROOT))
+    return lambda src: counts[f"docs/{src}"]
+
+
+# --- Every page ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("src", PAGES)
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_page_is_self_contained_error_free_and_draws_its_diagrams(source_diagrams, contexts, edition, scheme, src):
+    page, guard, base, site, offline = contexts(edition, scheme)
+    built = built_page(built_path(site, src, offline))
+    url = page_url(base, site, src, offline)
+    problems = check_page(page, guard, url, scheme, built)
+    if built.diagrams != source_diagrams(src):
+        problems.append(f"the built page holds {built.diagrams} diagram(s), its source {source_diagrams(src)}")
+    if edition.endswith("clientside") and built.prerendered:
+        problems.append(f"{built.prerendered} diagram(s) pre-rendered in a client-side build")
+    if problems:
+        record_problems(f"docs/{src}: [{edition}, {scheme}] {p}" for p in problems)
+    assert not problems, f"{url} ({edition}, {scheme}):\n  " + "\n  ".join(problems)
+
+
+def test_some_pages_have_diagrams_and_some_do_not(editions):
+    """Guards the per-page test against vacuity: both branches of its Mermaid checks are exercised."""
+    for edition in EDITIONS:
+        _, site, offline = editions(edition)
+        counts = [built_page(built_path(site, src, offline)).diagrams for src in PAGES]
+        assert any(counts), f"{edition}: no page has a diagram"
+        assert not all(counts), f"{edition}: every page has a diagram"
+
+
+# --- Search ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_search_finds_the_one_page_with_a_distinctive_word(contexts, edition, scheme):
+    page, guard, base, site, offline = contexts(edition, scheme)
+    problems = check_search(page, guard, base, site, offline, scheme)
+    if problems:
+        record_problems(f"docs/index.md: [{edition}, {scheme}] search: {p}" for p in problems)
+    assert not problems, f"search on {edition} ({scheme}):\n  " + "\n  ".join(problems)
+
+
+# --- The checks themselves can fail ----------------------------------------------------------------
+
+FAULT_WAIT = 4_000      # ms to wait for diagrams that will never render
+
+
+def test_the_checks_catch_injected_faults(reader, offline_site, offline_clientside_site, tmp_path):
+    """Break a copy of the offline edition in known ways; each check must report its fault."""
+    site = tmp_path / "site"
+    shutil.copytree(offline_clientside_site, site)
+    base = site.as_uri() + "/"
+    mermaid = mermaid_file_name()
+    pages = {src: built_page(built_path(site, src, True)) for src in PAGES}
+    with_diagrams = next(src for src, b in pages.items() if b.client_diagrams)
+    without = next(src for src, b in pages.items() if not b.diagrams)
+
+    # A diagram Mermaid cannot draw, an external image, a console error.
+    path = built_path(site, with_diagrams, True)
+    html = path.read_text(encoding="utf-8")
+    html = re.sub(r'(<pre class="mermaid"><code>).*?(</code></pre>)', r"\1flowchart LR\n  A[[[\2", html, count=1, flags=re.S)
+    html = html.replace("</body>", '<img src="https://example.com/pixel.png" alt="">'
+                                   '<script>console.error("injected fault")</script></body>')
+    path.write_text(html, encoding="utf-8")
+    # Mermaid on a page without diagrams.
+    path = built_path(site, without, True)
+    depth = "../" * with_diagrams.count("/")
+    script = next(s for s in pages[with_diagrams].mermaid_scripts if s.endswith(mermaid)).removeprefix(depth)
+    prefix = "../" * without.count("/")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "</body>", f'<script src="{prefix}{script}"></script></body>'), encoding="utf-8")
+    # A pre-rendered diagram without <title> and <desc>, next to its original.
+    published = next(src for src in PAGES if built_page(built_path(offline_site, src, True)).prerendered)
+    html = built_path(offline_site, published, True).read_text(encoding="utf-8")
+    head, rest = html.split('<template shadowrootmode="open">', 1)
+    rest = re.sub(r"<title[^>]*>.*?</title>|<desc[^>]*>.*?</desc>", "", rest, count=2, flags=re.S)
+    untitled = built_path(site, published, True).with_name("untitled.html")
+    untitled.write_text(head + '<template shadowrootmode="open">' + rest, encoding="utf-8")
+    # Search without the iframe-worker shim cannot start from file://.
+    for shim in site.glob("assets/vendor/iframe-worker*/shim.js"):
+        shim.unlink()
+
+    context, page, guard = guarded_context(reader, base, "light")
+    try:
+        broken = check_page(page, guard, page_url(base, site, with_diagrams, True), "light",
+                            built_page(built_path(site, with_diagrams, True)), FAULT_WAIT)
+        expected = {"leftover pre.mermaid": "still a pre.mermaid", "external image": "https://example.com/pixel.png",
+                    "console error": "injected fault"}
+        for fault, text in expected.items():
+            assert any(text in p for p in broken), f"{fault} not reported; got {broken}"
+
+        loads = check_page(page, guard, page_url(base, site, without, True), "light",
+                           built_page(built_path(site, without, True)))
+        assert any("yet has Mermaid script tags" in p for p in loads), loads
+        assert any("yet requested" in p and mermaid in p for p in loads), loads
+
+        dark = check_page(page, guard, page_url(base, site, without, True), "dark", built_page(built_path(site, without, True)))
+        assert any("data-md-color-scheme is 'default', expected 'slate'" in p for p in dark), dark
+
+        url = untitled.as_uri()
+        built = built_page(untitled)
+        untitled_problems = check_page(page, guard, url, "light", built, FAULT_WAIT)
+        assert any("no <title>" in p for p in untitled_problems) and any("no <desc>" in p for p in untitled_problems), untitled_problems
+        assert not [p for p in check_page(page, guard, url, "light", built, FAULT_WAIT) if "expected" in p]
+        built.prerendered += 1
+        assert any(f"expected {built.diagrams}" in p for p in check_page(page, guard, url, "light", built, FAULT_WAIT))
+
+        no_shim = check_search(page, guard, base, site, True, "light", timeout_ms=3_000)
+        assert any("did not list" in p for p in no_shim), no_shim
+    finally:
+        context.close()
