@@ -79,15 +79,23 @@ def replace_fences(output: str, results: list[dict]) -> str:
     return output
 
 
+# Material's theme CSS colours `#arrowhead`, but Mermaid 11 prefixes marker ids with the diagram's
+# id (`mdx-diagram-1-arrowhead`), so sequence arrowheads would keep Mermaid's #333: 1.25:1 on the
+# dark scheme's background. This rule restores the theme colour in both schemes.
+MARKER_FIX = ('[id$="-arrowhead"] path,[id$="-crosshead"] path{'
+              'fill:var(--md-mermaid-sequence-message-line-color)!important;'
+              'stroke:var(--md-mermaid-sequence-message-line-color)!important}')
+
+
 def theme_css() -> str:
-    """Material's Mermaid theme CSS, read from its installed bundle so the look matches exactly."""
+    """Material's Mermaid theme CSS (read from its installed bundle so the look matches), plus MARKER_FIX."""
     import material
     bundle = next((Path(material.__file__).parent / "templates/assets/javascripts").glob("bundle.*.min.js"))
     match = re.search(r'"(\.node circle,[^"]*flowchartTitleText[^"]*)"', bundle.read_text(encoding="utf-8"))
     if not match:
         raise PluginError("prerender_diagrams: Material's Mermaid theme CSS not found in its bundle; "
                           "this hook needs updating for the installed Material version")
-    return match.group(1)
+    return match.group(1) + MARKER_FIX
 
 
 def mermaid_path(config) -> Path:
