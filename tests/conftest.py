@@ -39,29 +39,28 @@ def record_problems(lines) -> None:
     _PROBLEMS.extend(lines)
 
 
+def built_edition(tmp_path_factory, name: str, config: str, **env_vars: str) -> Path:
+    """Build one edition strictly into a fresh temporary folder; fail with its warnings if it breaks."""
+    site = tmp_path_factory.mktemp(name) / "site"
+    result = build(config, site, **env_vars)
+    assert result.returncode == 0, f"strict build of the {name} edition failed:\n{warnings_of(result)}"
+    return site
+
+
 @pytest.fixture(scope="session")
 def hosted_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("hosted") / "site"
-    result = build("mkdocs.yml", site)
-    assert result.returncode == 0, f"strict build of the hosted edition failed:\n{warnings_of(result)}"
-    return site
+    return built_edition(tmp_path_factory, "hosted", "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("offline") / "site"
-    result = build("mkdocs-offline.yml", site)
-    assert result.returncode == 0, f"strict build of the offline edition failed:\n{warnings_of(result)}"
-    return site
+    return built_edition(tmp_path_factory, "offline", "mkdocs-offline.yml")
 
 
 @pytest.fixture(scope="session")
 def clientside_site(tmp_path_factory) -> Path:
     """The hosted edition as `make serve` previews it: Mermaid runs in the browser."""
-    site = tmp_path_factory.mktemp("clientside") / "site"
-    result = build("mkdocs.yml", site, PRERENDER_DIAGRAMS="false")
-    assert result.returncode == 0, f"strict client-side build failed:\n{warnings_of(result)}"
-    return site
+    return built_edition(tmp_path_factory, "clientside", "mkdocs.yml", PRERENDER_DIAGRAMS="false")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
