@@ -8,24 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
+from _browser_helpers import built_path, soup
 from conftest import ROOT, nav_pages
 
 EDITIONS = ["hosted_site", "offline_site"]
 REPORT_URL = "https://www.everycrsreport.com/reports/IN12355.html"
-
-
-def built_path(site: Path, src: str, offline: bool) -> Path:
-    """Where a Markdown page lands: foo.md -> foo/index.html (hosted) or foo.html (offline)."""
-    stem = src[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return site / f"{stem}.html"
-    return site / (f"{stem}.html" if offline else f"{stem}/index.html")
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def front_matter(src: str) -> dict:
