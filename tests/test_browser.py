@@ -208,3 +208,20 @@ def test_the_checks_catch_injected_faults(reader, offline_site, offline_clientsi
         assert any("did not list" in p for p in no_shim), no_shim
     finally:
         context.close()
+
+
+# --- Palette before the bundle ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_first_visit_gets_the_system_scheme_before_materials_script_runs(reader, hosted_server, scheme):
+    """overrides/main.html resolves the automatic palette at the top of <body>: with Material's bundle
+    blocked, a first-time reader in dark mode still gets the dark scheme, and <html> is marked `js`."""
+    context = reader.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.route("**/bundle.*.js", lambda route: route.abort())
+    page.goto(hosted_server + "report/summary/")
+    state = page.evaluate("""() => ({scheme: document.body.dataset.mdColorScheme, primary: document.body.dataset.mdColorPrimary,
+                                     html: document.documentElement.className})""")
+    context.close()
+    assert state["scheme"] == SCHEMES[scheme] and state["primary"] == "custom", state
+    assert "js" in state["html"].split() and "no-js" not in state["html"].split(), state

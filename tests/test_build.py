@@ -147,6 +147,22 @@ def test_shared_data_is_rendered(hosted_site):
         assert actors.find(id=actor["id"]), f"actor {actor['id']} has no section"
     abbrs = {a.get_text() for a in soup(built_path(hosted_site, "report/summary.md", False)).select("article abbr")}
     assert abbrs, "glossary abbreviations become tooltips on report pages"
+    assert all(a.get("title") for a in soup(built_path(hosted_site, "report/summary.md", False)).select("article abbr"))
+
+
+def test_every_footnote_marker_carries_its_note_as_a_tooltip(hosted_site):
+    """hooks/footnote_titles.py: the marker's title is its note's text (Material's JS tooltips are off)."""
+    checked = 0
+    for src in nav_pages():
+        page = soup(built_path(hosted_site, src, False))
+        for ref in page.select("a.footnote-ref"):
+            note = page.find(id=ref["href"][1:])
+            assert note is not None, f"{src}: {ref['href']} has no note"
+            text = "".join(note.get_text().split())                  # compared without whitespace
+            title = "".join(ref.get("title", "").rstrip("…").split())
+            assert title and title[:60] in text, f"{src}: {ref['href']} title {ref.get('title')!r}"
+            checked += 1
+    assert checked > 100, f"only {checked} footnote markers found"
 
 
 def test_sitemap_and_robots(hosted_site):

@@ -14,6 +14,7 @@ import citations
 import cite_this_page
 import content_kinds
 import diagram_rules
+import footnote_titles
 import front_matter
 import link_lines
 import robots_txt
@@ -312,6 +313,23 @@ def test_cite_this_page_render():
     assert 'Explainer. "Sanctions." Unofficial restatement of CRS Insight IN12355. https://x.org/report/sanctions/' in out
     assert "@techreport{crs_in12355_2024," in out and "month       = {may}," in out
     assert unsafe_content.check("x.md", out) == []
+
+
+def test_footnote_titles_from_markdown_output():
+    import markdown
+    html = markdown.markdown('A fact.[^1] Again.[^1] Other.[^b]\n\n[^1]: The *source*, [Report](https://x.org/?a=1&b=2) "quoted".\n'
+                             '[^b]: Two\n    lines & <i>more</i>.', extensions=["footnotes"])
+    out = footnote_titles.add_titles(html)
+    assert out.count('href="#fn:1" title="The source, Report &quot;quoted&quot;."') == 2
+    assert 'href="#fn:b" title="Two lines &amp; more."' in out
+    assert footnote_titles.add_titles("<p>No notes.</p>") == "<p>No notes.</p>"
+
+
+def test_footnote_titles_cut_long_notes():
+    note = "word " * 100
+    html = f'<a class="footnote-ref" href="#fn:x">1</a><li id="fn:x"><p>{note}</p></li>'
+    title = footnote_titles.note_texts(html)["x"]
+    assert len(title) == footnote_titles.MAX_CHARS and title.endswith("…")
 
 
 def test_robots_txt_render():
