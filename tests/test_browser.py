@@ -225,3 +225,36 @@ def test_first_visit_gets_the_system_scheme_before_materials_script_runs(reader,
     context.close()
     assert state["scheme"] == SCHEMES[scheme] and state["primary"] == "custom", state
     assert "js" in state["html"].split() and "no-js" not in state["html"].split(), state
+
+
+def test_palette_toggle_cycles_stores_and_follows_the_system(reader, hosted_server):
+    """docs/assets/javascripts/palette.js (Material's palette component is not mounted): the visible
+    button moves auto -> light -> dark -> auto, Enter does the same from the keyboard, the choice
+    survives a page change, and the automatic option follows a change of the system setting."""
+    context = reader.new_context(color_scheme="dark")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    state = """() => ({scheme: document.body.dataset.mdColorScheme,
+                       shown: [...document.querySelectorAll('[data-mdx-palette] label')].map(l => !l.hidden),
+                       stored: (__md_get('__palette') || {}).index})"""
+    page.goto(hosted_server + "glossary/")
+    page.wait_for_load_state("load")
+    seen = [page.evaluate(state)]
+    for _ in range(3):
+        page.click("[data-mdx-palette] label:not([hidden])")
+        seen.append(page.evaluate(state))
+    assert [(s["scheme"], s["shown"], s["stored"]) for s in seen] == [
+        ("slate", [True, False, False], None), ("default", [False, True, False], 1),
+        ("slate", [False, False, True], 2), ("slate", [True, False, False], 0)], seen
+    page.emulate_media(color_scheme="light")                # automatic: follows the system
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'default'", timeout=2_000)
+    page.focus("#__palette_0")
+    page.keyboard.press("Enter")                            # keyboard: on to the light option
+    assert page.evaluate(state)["stored"] == 1 and page.evaluate("document.activeElement.id") == "__palette_1"
+    page.emulate_media(color_scheme="dark")                 # an explicit choice ignores the system
+    page.goto(hosted_server + "since/")
+    after = page.evaluate(state)
+    context.close()
+    assert (after["scheme"], after["shown"]) == ("default", [False, True, False]), after
+    assert not errors, errors
