@@ -25,6 +25,7 @@ def unzipped(offline_site, tmp_path_factory):
     with zipfile.ZipFile(archive) as zipped:
         names = zipped.namelist()
         assert names and all(n.startswith(f"{FOLDER}/") for n in names), "the zip must hold one top-level folder"
+        assert not [n for n in names if n.endswith(".map") or "/mermaid-" in n], "source maps or unused Mermaid in the zip"
         zipped.extractall(work / "out")
     site = work / "out" / FOLDER
     assert (site / "index.html").is_file(), f"no {FOLDER}/index.html in the zip"
