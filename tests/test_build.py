@@ -145,9 +145,18 @@ def test_shared_data_is_rendered(hosted_site):
     actors = soup(built_path(hosted_site, "actors.md", False)).select_one("article")
     for actor in data["actors"]:
         assert actors.find(id=actor["id"]), f"actor {actor['id']} has no section"
-    abbrs = {a.get_text() for a in soup(built_path(hosted_site, "report/summary.md", False)).select("article abbr")}
+    abbrs = soup(built_path(hosted_site, "report/summary.md", False)).select("article abbr")
     assert abbrs, "glossary abbreviations become tooltips on report pages"
-    assert all(a.get("title") for a in soup(built_path(hosted_site, "report/summary.md", False)).select("article abbr"))
+    assert all(a.get("title") for a in abbrs), "every abbreviation carries its expansion as a title"
+
+
+def test_theme_color_is_the_header_colour(hosted_site):
+    """mkdocs.yml's extra.theme_color (a static <meta name="theme-color">) copies the header colour
+    that extra.css sets for both schemes; this keeps the two from drifting apart."""
+    css = (ROOT / "docs/assets/stylesheets/extra.css").read_text(encoding="utf-8")
+    header_colours = set(re.findall(r"--md-primary-fg-color:\s*(#[0-9a-fA-F]+)", css))
+    meta = soup(built_path(hosted_site, "index.md", False)).find("meta", attrs={"name": "theme-color"})
+    assert header_colours and meta and header_colours == {meta["content"]}, (header_colours, meta)
 
 
 def test_every_footnote_marker_carries_its_note_as_a_tooltip(hosted_site):

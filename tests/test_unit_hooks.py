@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 import textwrap
 from pathlib import Path
 
+import material
 import pytest
 
 import _common
@@ -343,9 +345,6 @@ PARTIAL_EDITS = {
 @pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "overrides" / "partials").glob("*.html")))
 def test_copied_partials_match_the_installed_material_but_for_their_edits(name):
     """An upgrade of Material that changes a partial we copied fails here, naming the file to re-copy."""
-    import re
-
-    import material
     strip = lambda text: re.sub(r"\A\{#-.*?-#\}\n", "", text, flags=re.S)  # noqa: E731  (the header comment)
     ours = strip((ROOT / "overrides" / "partials" / name).read_text(encoding="utf-8"))
     for edited, original in PARTIAL_EDITS.get(name, []):
