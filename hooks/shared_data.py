@@ -17,8 +17,8 @@ import logging
 import re
 from pathlib import Path
 
-import _datafiles
-from _common import Problem, report, source_path
+from hooks import _datafiles
+from hooks._common import Problem, report, source_path
 
 log = logging.getLogger("mkdocs.plugins.hooks.shared_data")
 
