@@ -16,7 +16,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from _common import Problem
+from hooks._common import Problem
 
 DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 
-from _common import Problem, admonitions, report, scan, source_path
+from hooks._common import Problem, admonitions, report, scan, source_path
 
 log = logging.getLogger("mkdocs.plugins.hooks.citations")
 

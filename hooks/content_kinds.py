@@ -19,7 +19,7 @@ import re
 
 import yaml
 
-from _common import Problem, admonitions, report, scan, source_path
+from hooks._common import Problem, admonitions, report, scan, source_path
 
 log = logging.getLogger("mkdocs.plugins.hooks.content_kinds")
 

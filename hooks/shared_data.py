@@ -22,10 +22,9 @@ import logging
 import re
 from pathlib import Path
 
-import _datafiles
-import _renderers
-from _common import Problem, report, source_path
-from _renderers import human_date
+from hooks import _datafiles, _renderers
+from hooks._common import Problem, report, source_path
+from hooks._renderers import human_date
 
 log = logging.getLogger("mkdocs.plugins.hooks.shared_data")
 

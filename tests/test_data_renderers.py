@@ -7,19 +7,13 @@ strict build of a copy of the project with a broken sanctions entry.
 from __future__ import annotations
 
 import shutil
-import sys
 
 import pytest
 import yaml
 
-import _datafiles
-import _renderers
-import citations
-import shared_data
 from conftest import ROOT, build, warnings_of
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import lint_content  # noqa: E402
+from hooks import _datafiles, _renderers, citations, shared_data
+from scripts import lint_content
 
 SANCTION = {"date": "2024-12-16", "actor": "us-treasury", "action": "OFAC designates bankers and generals | sent to Russia.",
             "instrument": "E.O. 13382", "targets": 16, "targets_note": "9 individuals, 7 entities",
