@@ -69,3 +69,16 @@ def test_search_finds_the_new_material_on_the_since_page(hosted_site):
     for word in ("Tumen", "Wonsan", "deminers", "museum", "Matsegora", "Belousov"):
         pages = {doc["location"].split("#")[0] for doc in index["docs"] if word.lower() in (doc["title"] + " " + doc["text"]).lower()}
         assert "since/" in pages, f"search for {word!r} does not reach the since page: {sorted(pages)}"
+
+
+def test_home_page_story_so_far_and_numbers(hosted_site):
+    timeline, estimates, sanctions = data("timeline"), data("estimates"), data("sanctions")
+    home = article(hosted_site, "index.md")
+    story = home.find(id="the-story-so-far").find_next("div", class_="admonition")
+    assert len(story.select("li")) == sum(bool(e.get("highlight")) for e in timeline) >= 4
+    assert all(li.select_one("a[href^='https://']") for li in story.select("li")), "every line links its source"
+    numbers = home.find(id="by-the-numbers").find_next("div", class_="admonition").select("tbody tr")
+    expected = sum(bool(e.get("figure")) for e in timeline) + sum(bool(e.get("key")) for e in estimates) + 1
+    assert len(numbers) == expected
+    assert all(len(row.select("td")) == 4 and row.select("td")[2].get_text().strip() for row in numbers), "each figure has a date"
+    assert f"{sum(_renderers.after_report(s) for s in sanctions)} actions" in numbers[-1].get_text()
