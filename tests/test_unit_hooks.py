@@ -289,7 +289,7 @@ def test_render_actors_groups_and_anchors():
 def test_render_markers_reports_unknown_marker_at_its_line():
     data = {"glossary": [], "timeline": [], "actors": []}
     out, problems = shared_data.render_markers("docs/a.md", "x\n\n<!-- render: glosary -->\n", data, offset=4)
-    assert messages(problems) == ["docs/a.md:7: unknown render marker 'glosary' (use one of: actors, glossary, timeline-diagram, timeline-table)"]
+    assert messages(problems) == ["docs/a.md:7: unknown render marker 'glosary' (use one of: actors, by-the-numbers, chronology, estimates-deployed, estimates-losses, glossary, officeholders, sanctions-after, sanctions-report-time, story-so-far, timeline-diagram, timeline-table)"]
     out, problems = shared_data.render_markers("docs/a.md", "<!-- render: actors -->\n", data)
     assert problems == [] and "render" not in out
 
