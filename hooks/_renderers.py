@@ -185,7 +185,7 @@ def render_numbers(timeline: list, estimates: list, sanctions: list) -> str:
             rows.append((e["date"], e["figure"], f"{MEASURES[e['measure']]}: {e['estimator']}", _link(e)))
     rows.sort(key=lambda r: r[0])
     out = ["| Figure | What it is | Date | Source |", "| --- | --- | --- | --- |"]
-    out += [f"| {_cell(figure)} | {_cell(what)} | {human_date(date)} | {source} |" for date, figure, what, source in rows]
+    out += [f"| {_cell(figure[:1].upper() + figure[1:])} | {_cell(what)} | {human_date(date)} | {source} |" for date, figure, what, source in rows]
     summary = sanctions_summary(sanctions)
     if summary["actions"]:
         out.append(f"| {summary['actions']} actions, at least {summary['targets']} targets | "
