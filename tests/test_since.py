@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from _browser_helpers import built_path, soup
+from helpers.built import built_path, soup
 from conftest import ROOT
 from hooks import _datafiles, _renderers
 
