@@ -20,7 +20,7 @@ import logging
 import re
 from pathlib import Path
 
-import _datafiles
+from hooks import _datafiles
 
 log = logging.getLogger("mkdocs.plugins.hooks.search_tuning")
 

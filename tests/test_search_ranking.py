@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-import search_tuning
+from hooks import search_tuning
 from conftest import ROOT, record_problems
 
 # (what a reader types, the page that must be in the top 3). Name variants, aliases from the
