@@ -1,21 +1,25 @@
-"""Search tuning: what Material's search indexes from each page, so the right page ranks first.
+"""Search tuning: what Material's search indexes, so the page a reader means ranks first.
 
-Material builds its index from each page's HTML when its search plugin's on_page_context runs,
-which is after every on_page_content, so this hook changes what the index sees:
-- Boilerplate stays out: the footnote list and the "Cite this page" section get
-  `data-search-exclude` (Material drops the attribute from the published HTML). Otherwise every
-  page matched every source's name, and "Cite this page" came up as the best section.
-- Each page that owns a topic (a data/glossary.yml entry whose `see` names it) gets the entry's
-  term, abbreviation and `aliases` as one hidden paragraph at the end of its first section
-  (before the first `##`): `<p hidden>`, so it is not shown or read aloud, but it is indexed and
-  its words count for the page as a whole. "ammunition" then finds the page about munitions.
-  The glossary page shows the same aliases to readers as "Also called" (hooks/shared_data.py).
-Name variants ("Kim Jong Un", "Kim Jong-un") need nothing here: the search separator in
-mkdocs.yml splits on hyphens, so both index as the same words. Field boosts are in mkdocs.yml.
+Two changes, both measured with tests/test_search_ranking.py (reader queries typed into the
+search box of a real build):
+- Boilerplate stays out. The footnote list and the "Cite this page" section get
+  `data-search-exclude` in on_page_content, before Material's search plugin reads the page in
+  on_page_context (it then drops the attribute from the HTML). Before, every page matched every
+  source's name, and "Cite this page" came up as the best section.
+- Pages that own a topic are found by the words readers use for it. A data/glossary.yml entry's
+  term, abbreviation and `aliases` go into a `topics` field of the index entry for the top of
+  the page its `see:` names ("ammunition" finds the munitions page; "Kim Jong-un" and "Kim Jong
+  Un" find the page on his trip). The field's weight is set with the other fields under
+  plugins.search in mkdocs.yml. It is added to search/search_index.json in on_post_build, after
+  the search plugin writes the file and before the offline plugin (priority -100) copies it into
+  search_index.js. Nothing is hidden in the pages: the glossary page shows the same aliases to
+  readers as "Also called" (hooks/shared_data.py).
+Name spellings with a hyphen ("Choe Son-hui") index as the separate words because the search
+separator in mkdocs.yml splits on hyphens; the field boosts there say why they are what they are.
 """
 from __future__ import annotations
 
-import html
+import json
 import logging
 import re
 from pathlib import Path
@@ -29,8 +33,9 @@ BOILERPLATE = (
     re.compile(r'<div class="footnote"(?=>)'),         # the notes at the foot of each page
     re.compile(r'<h2 id="cite-this-page"(?=>)'),       # hooks/cite_this_page.py's section
 )
-_FIRST_H2 = re.compile(r"<h2[\s>]")
+INDEX = "search/search_index.json"
 _GLOSSARY: list = []
+_PAGES: dict[str, str] = {}       # page URL -> Markdown source path, for on_post_build
 
 
 # --- Hooks ---------------------------------------------------------------------------------
@@ -42,8 +47,15 @@ def on_config(config):
 
 
 def on_page_content(html_text, page, config, files):
-    html_text = exclude_boilerplate(html_text)
-    return add_search_terms(html_text, topic_terms(_GLOSSARY, page.file.src_uri))
+    _PAGES[page.url] = page.file.src_uri
+    return exclude_boilerplate(html_text)
+
+
+def on_post_build(config):
+    index = Path(config.site_dir) / INDEX
+    if index.exists():           # absent when the search plugin is off
+        topics = {url: topic_terms(_GLOSSARY, src) for url, src in _PAGES.items()}
+        index.write_text(add_topics(index.read_text(encoding="utf-8"), topics), encoding="utf-8")
 
 
 # --- Helpers -------------------------------------------------------------------------------
@@ -67,11 +79,11 @@ def topic_terms(glossary: list, src_uri: str) -> list[str]:
     return terms
 
 
-def add_search_terms(html_text: str, terms: list[str]) -> str:
-    """A hidden, indexed paragraph of `terms` at the end of the page's first section."""
-    if not terms:
-        return html_text
-    block = f'<p hidden class="mdx-search-terms">Topics: {html.escape("; ".join(terms), quote=False)}</p>\n'
-    match = _FIRST_H2.search(html_text)
-    at = match.start() if match else len(html_text)
-    return html_text[:at] + block + html_text[at:]
+def add_topics(index_json: str, topics: dict[str, list[str]]) -> str:
+    """Give the index entry for the top of each page (location == page URL) a `topics` field."""
+    index = json.loads(index_json)
+    for doc in index["docs"]:
+        terms = topics.get(doc["location"])
+        if terms:
+            doc["topics"] = "; ".join(terms)
+    return json.dumps(index, separators=(",", ":"))
