@@ -135,7 +135,8 @@ def draw_panel(panel: Panel, width: float, extract: dict, places: list, uid: str
                    f'width="{abs(x1 - x0) + 4:.1f}" height="{abs(y1 - y0) + 4:.1f}"/>')
     for text, lon, lat in panel.countries:
         x, y = project(lon, lat)
-        out.append(_text(x, y, text, "mdx-map__country", "middle"))
+        x, align = fit_label(x, "middle", text, width)
+        out.append(_text(x, y, text, "mdx-map__country", align))
     by_id = _by_id(places)
     for a, b, t, dy in panel.lines:
         pa, pb = by_id[a], by_id[b]

@@ -39,7 +39,7 @@ DATA_NOTE = ("Outlines: Natural Earth 4.1.0 (public domain), from the world-atla
 
 # --- The maps ----------------------------------------------------------------------------------
 
-BORDER_BOX = (130.5, 42.28, 130.79, 42.47)
+BORDER_BOX = (130.55, 42.28, 130.76, 42.435)
 _REGION = Panel(
     extent="region", projection=Lambert(40, 50, 45, 131), box=(122.6, 37.8, 140.6, 53.0), layer="region",
     labels={"pyongyang": "s", "wonsan": "e", "rajin": "w", "vladivostok": "e", "vostochny": "e", "komsomolsk-on-amur": "w"},
@@ -49,26 +49,26 @@ _REGION = Panel(
 _BORDER = Panel(
     extent="border", projection=Lambert(42, 43, 42.4, 130.65), box=BORDER_BOX, layer="border",
     labels={"rail-bridge": "e", "road-bridge": "se"},
-    countries=(("RUSSIA", 130.72, 42.45), ("CHINA", 130.55, 42.45), ("NORTH KOREA", 130.58, 42.31), ("Tumen River", 130.73, 42.33)),
+    countries=(("RUSSIA", 130.7, 42.425), ("NORTH KOREA", 130.6, 42.31), ("Tumen River", 130.712, 42.36)),
     scale_km=5)
 _TRIP = Panel(
     extent="region", projection=Lambert(40, 50, 45, 131), box=(122.6, 37.8, 140.6, 53.0), layer="region",
     labels={"pyongyang": "e", "rail-bridge": "sw", "vladivostok": "nw", "vostochny": "e", "komsomolsk-on-amur": "w"},
     countries=(("RUSSIA", 135.6, 47.6), ("CHINA", 126.4, 46.0), ("NORTH KOREA", 127.6, 40.6)),
     only=("pyongyang",),
-    route=(("pyongyang", "1. Pyongyang"), ("rail-bridge", "2. Border, Sept 11 or 12"), ("vostochny", "3. Vostochny, Sept 13"),
+    route=(("pyongyang", "1. Pyongyang, Sept 10"), ("rail-bridge", "2. Khasan, Sept 12"), ("vostochny", "3. Vostochny, Sept 13"),
            ("komsomolsk-on-amur", "4. Komsomolsk-on-Amur, Sept 15"), ("vladivostok", "5. Vladivostok, Sept 16-17")))
 _LONG = Panel(
     extent="long-view", projection=Lambert(40, 60, 50, 85), box=(21.0, 37.0, 137.0, 62.0), layer="long-view",
     labels={"pyongyang": "s", "vladivostok": "e", "moscow": "ne", "kursk": "se"},
-    countries=(("RUSSIA", 95.0, 61.0), ("CHINA", 103.0, 36.0), ("UKRAINE", 30.0, 49.3), ("KAZAKHSTAN", 67.0, 48.0),
+    countries=(("RUSSIA", 95.0, 61.0), ("CHINA", 103.0, 36.0), ("UKRAINE", 29.5, 49.6), ("KAZAKHSTAN", 67.0, 48.0),
                ("MONGOLIA", 103.0, 46.5)),
     highlight=("804",),
     lines=(("pyongyang", "moscow", 0.62, 17), ("vladivostok", "kursk", 0.4, -8)))
 _LONG_NARROW = Panel(
     extent="long-view", projection=Lambert(40, 60, 50, 85), box=(21.0, 33.0, 136.0, 64.0), layer="long-view",
-    labels={"pyongyang": "s", "vladivostok": "n", "moscow": "ne", "kursk": "se"},
-    countries=(("RUSSIA", 95.0, 62.0), ("CHINA", 103.0, 35.0), ("UKRAINE", 31.5, 45.4)),
+    labels={"pyongyang": "s", "vladivostok": "n", "moscow": "ne", "kursk": "s"},
+    countries=(("RUSSIA", 95.0, 62.0), ("CHINA", 103.0, 35.0), ("UKRAINE", 29.0, 46.8)),
     highlight=("804",),
     lines=(("pyongyang", "moscow", 0.62, 17), ("vladivostok", "kursk", 0.4, -8)))
 
@@ -77,12 +77,13 @@ MAPS = {
         "region", "Map: North Korea, Russia's Far East and northeast China",
         "North Korea and Russia meet only along the lower Tumen River, near the sea. Pyongyang and Wonsan are in North Korea, "
         "the port of Rajin (Rason) near the border; Vladivostok is about 130 km northeast of the border, Vostochny Cosmodrome "
-        "and Komsomolsk-on-Amur far to the north in Russia. The inset shows the border, the rail bridge and the road-bridge site.",
+        "and Komsomolsk-on-Amur far to the north in Russia. The inset shows the border, the rail bridge and the road-bridge site. China's land reaches "
+        "the river just above the rail bridge; the Natural Earth outlines used here are too coarse to show it in the inset.",
         wide=((_REGION, 0.62), (_BORDER, 0.38)), narrow=((_REGION, 1.0), (_BORDER, 1.0))),
     "trip-2023": MapSpec(
         "trip-2023", "Map: Kim Jong-un's stops in Russia, September 2023",
-        "Numbered stops: 1, Pyongyang, where Kim's train left; 2, the Khasan-Tumangang rail bridge, where it crossed into Russia "
-        "(September 11 or 12); 3, Vostochny Cosmodrome in the Amur region (September 13); 4, Komsomolsk-on-Amur (September 15); "
+        "Numbered stops: 1, Pyongyang, which Kim's train left on September 10; 2, the Khasan-Tumangang rail bridge, where it "
+        "crossed into Russia (September 12, local time); 3, Vostochny Cosmodrome in the Amur region (September 13); 4, Komsomolsk-on-Amur (September 15); "
         "5, Vladivostok (September 16 and 17). Dashed lines join the stops in order; they do not trace the railway.",
         wide=((_TRIP, 1.0),), narrow=((_TRIP, 1.0),), wide_width=480),
     "long-view": MapSpec(
@@ -194,10 +195,11 @@ def map_as_text(spec: MapSpec, src_uri: str, places: list) -> str:
     link = relative(src_uri, "places.md")
     by_id = {p["id"]: p for p in places}
     lines = ['??? abstract "Map as text"', "", f"    {spec.desc}", ""]
-    route = [stop for panel, _ in spec.wide for stop in panel.route]
-    ordered = [by_id[pid] for pid, _ in route if pid in by_id] or map_places(spec, places)
+    route = {pid: label for panel, _ in spec.wide for pid, label in panel.route}
+    ordered = [by_id[pid] for pid in route if pid in by_id] or map_places(spec, places)
     for place in ordered:
-        lines.append(f"    - **[{place['names'][0]}]({link}#{place['id']})** ({_coords(place)}): {place['what']} ({_sources(place)})")
+        stop = f"{route[place['id']]}: " if place["id"] in route else ""
+        lines.append(f"    - {stop}**[{place['names'][0]}]({link}#{place['id']})** ({_coords(place)}): {place['what']} ({_sources(place)})")
     for panel, _ in spec.wide:
         for a, b, *_ in panel.lines:
             if a in by_id and b in by_id:
