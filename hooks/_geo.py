@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -81,6 +82,7 @@ class Frame:
     north: float
     width: float
 
+    @cached_property
     def _box(self) -> tuple[float, float, float, float]:
         xs, ys = [], []
         for i in range(21):               # sample the edges: parallels are arcs in this projection
@@ -93,18 +95,18 @@ class Frame:
                 ys.append(y)
         return min(xs), min(ys), max(xs), max(ys)
 
-    @property
+    @cached_property
     def scale(self) -> float:
-        x0, _, x1, _ = self._box()
+        x0, _, x1, _ = self._box
         return self.width / (x1 - x0)
 
     @property
     def height(self) -> float:
-        _, y0, _, y1 = self._box()
+        _, y0, _, y1 = self._box
         return round((y1 - y0) * self.scale, 1)
 
     def point(self, lon: float, lat: float) -> tuple[float, float]:
-        x0, _, _, y1 = self._box()
+        x0, _, _, y1 = self._box
         x, y = self.projection.forward(lon, lat)
         s = self.scale
         return (x - x0) * s, (y1 - y) * s

@@ -139,6 +139,8 @@ def draw_panel(panel: Panel, width: float, extract: dict, places: list, uid: str
         out.append(_text(x, y, text, "mdx-map__country", align))
     by_id = _by_id(places)
     for a, b, t, dy in panel.lines:
+        if a not in by_id or b not in by_id:      # an entry with a problem is left out (and reported)
+            continue
         pa, pb = by_id[a], by_id[b]
         points = [project(lon, lat) for lon, lat in great_circle((pa["lat"], pa["lon"]), (pb["lat"], pb["lon"]))]
         out.append(f'<path class="mdx-map__line" d="{path_data([points], closed=False)}"/>')
@@ -147,7 +149,7 @@ def draw_panel(panel: Panel, width: float, extract: dict, places: list, uid: str
         mx, align = fit_label(mx, "middle", distance_label(km), width)
         out.append(_text(mx, my + dy, distance_label(km), "mdx-map__distance", align))
     if panel.route:
-        stops = [project(by_id[pid]["lon"], by_id[pid]["lat"]) for pid, _ in panel.route]
+        stops = [project(by_id[pid]["lon"], by_id[pid]["lat"]) for pid, _ in panel.route if pid in by_id]
         out.append(f'<path class="mdx-map__route" d="{path_data([stops], closed=False)}"/>')
     for place in drawn_places(panel, places):
         x, y = project(place["lon"], place["lat"])
