@@ -167,13 +167,23 @@ def dumps(data) -> str:
     return json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n"
 
 
-def check() -> int:
-    manifest = json.loads((OUT / "manifest.json").read_text(encoding="utf-8"))
-    digest = hashlib.sha256((OUT / manifest["file"]).read_bytes()).hexdigest()
+def problems(root: Path = ROOT) -> list[str]:
+    """The committed extract matches the sha256 its manifest records (scripts/lint_content.py runs this)."""
+    out = root / "data" / "geo"
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    if not (out / manifest["file"]).exists():
+        return [f"data/geo/{manifest['file']}:1: map extract is missing (restore it from git or run scripts/make_map_data.py)"]
+    digest = hashlib.sha256((out / manifest["file"]).read_bytes()).hexdigest()
     if digest != manifest["sha256"]:
-        print(f"data/geo/{manifest['file']}:1: sha256 differs from data/geo/manifest.json (re-run scripts/make_map_data.py; never edit it by hand)")
-        return 1
-    return 0
+        return [f"data/geo/{manifest['file']}:1: sha256 differs from data/geo/manifest.json "
+                "(re-run scripts/make_map_data.py; never edit the extract by hand)"]
+    return []
+
+
+def check() -> int:
+    found = problems()
+    print("\n".join(found) or "data/geo/extract.json matches its manifest")
+    return 1 if found else 0
 
 
 def main() -> int:
