@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from _geo import Frame, Lambert, distance_km, great_circle, path_data
+from hooks._geo import Frame, Lambert, distance_km, great_circle, path_data
 
 FONT = 13               # label size in SVG units; each variant is drawn about 1:1 (maps.css)
 WIDE, NARROW = 688, 344  # viewBox widths: the desktop content column, and a 390 px phone's

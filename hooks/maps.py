@@ -24,10 +24,10 @@ from pathlib import Path
 
 import yaml
 
-import _datafiles
-from _common import Problem, report, source_path
-from _geo import Lambert, distance_km
-from _map_svg import MapSpec, Panel, distance_label, draw
+from hooks import _datafiles
+from hooks._common import Problem, report, source_path
+from hooks._geo import Lambert, distance_km
+from hooks._map_svg import MapSpec, Panel, distance_label, draw
 
 log = logging.getLogger("mkdocs.plugins.hooks.maps")
 

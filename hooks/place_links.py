@@ -14,7 +14,7 @@ import html
 import re
 from pathlib import Path
 
-import _datafiles
+from hooks import _datafiles
 
 PLACES_PAGE = "places.md"
 _TOKEN = re.compile(r"<!--.*?-->|<[^>]+>|[^<]+", re.S)

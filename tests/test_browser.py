@@ -18,10 +18,13 @@ from collections import Counter
 
 import pytest
 
-from _browser_helpers import (SCHEMES, Server, built_page, built_path, check_page, check_search,
-                              guarded_context, mermaid_file_name, page_url)
+from helpers.built import built_page, built_path, mermaid_file_name, page_url
+from helpers.guard import guarded_context
+from helpers.pages import SCHEMES, check_page
+from helpers.search import check_search
+from helpers.server import Server
 from conftest import ROOT, build, nav_pages, record_problems, warnings_of
-from scripts.check_diagrams import diagrams
+from hooks._mermaid import project_diagrams
 
 pytestmark = pytest.mark.browser
 
@@ -95,7 +98,7 @@ def source_diagrams():
     """docs/ path -> number of Mermaid diagrams its source holds (fences and data-built ones).
 
     Requested before any build, so it describes the same sources the builds read."""
-    counts = Counter(d.path for d in diagrams(ROOT))
+    counts = Counter(d.path for d in project_diagrams(ROOT))
     return lambda src: counts[f"docs/{src}"]
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -26,8 +25,7 @@ import pytest
 
 from conftest import ROOT, build, warnings_of
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import lint_content  # noqa: E402
+from scripts import lint_content
 
 COPY = ("docs", "data", "hooks", "includes", "overrides", "scripts", "mkdocs.yml", "mkdocs-offline.yml",
         ".pymarkdown.json", ".codespellrc", ".codespell-words.txt", "README.md", "CONTRIBUTING.md")

@@ -4,12 +4,10 @@ Every problem found is listed in the end-of-run summary, not only the first.
 """
 from __future__ import annotations
 
-import sys
 
 from conftest import ROOT, record_problems
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import lint_content  # noqa: E402
+from scripts import lint_content
 
 
 def test_content_passes_lint():

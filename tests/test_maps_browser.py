@@ -1,12 +1,15 @@
 """The maps in headless Chromium (hosted edition): at 390 px each map shows its narrow variant,
 fits the column with no sideways scrolling and keeps every label at 12 px or more; at 1280 px
 the wide variant shows; axe finds no WCAG 2.2 AA violation on the map pages, light and dark.
-Reuses the browser contexts, page opener and axe setup of tests/test_accessibility.py."""
+Reuses conftest's `tabs` contexts, helpers.tabs.open_tab and the axe setup of tests/test_axe.py."""
 from __future__ import annotations
 
 import pytest
 
-from test_accessibility import ALLOWED_AXE_RULES, AXE_TAGS, SCHEMES, axe, open_page, tabs  # noqa: F401 (fixtures)
+from helpers.js import script
+from helpers.pages import SCHEMES
+from helpers.tabs import open_tab
+from test_axe import ALLOWED_AXE_RULES, AXE_TAGS, axe  # noqa: F401 (axe is a fixture)
 from test_maps_build import map_pages
 
 pytestmark = pytest.mark.browser
@@ -14,33 +17,13 @@ pytestmark = pytest.mark.browser
 MAP_PAGES = sorted(map_pages())
 MIN_LABEL_PX = 12
 
-JS_MAPS = r"""
-() => [...document.querySelectorAll("figure.mdx-map")].map(figure => {
-  const shown = [...figure.querySelectorAll(":scope > svg")].filter(s => getComputedStyle(s).display !== "none");
-  const column = figure.getBoundingClientRect();
-  return {
-    id: figure.id, shown: shown.map(s => s.classList[1]),
-    svgs: shown.map(svg => {
-      const box = svg.getBoundingClientRect();
-      const scale = svg.getScreenCTM().a;
-      const sizes = [...svg.querySelectorAll("text")].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
-      const texts = [...svg.querySelectorAll("text")].map(t => t.getBoundingClientRect())
-        .filter(r => r.width > 0).map(r => [r.left, r.right]);
-      return {left: box.left, right: box.right, width: box.width, height: box.height,
-              smallest: Math.min(...sizes), labels: sizes.length,
-              outside: texts.filter(([l, r]) => l < box.left - 1 || r > box.right + 1).length};
-    }),
-    column: [column.left, column.right],
-  };
-})
-"""
 
 
 @pytest.mark.parametrize("width, variant", [(390, "mdx-map__svg--narrow"), (1280, "mdx-map__svg--wide")])
 @pytest.mark.parametrize("src", MAP_PAGES)
 def test_maps_fit_and_labels_are_readable(tabs, src, width, variant):
-    page = open_page(tabs, "light", width, src)
-    found = page.evaluate(JS_MAPS)
+    page = open_tab(tabs, "light", width, src)
+    found = page.evaluate(script("map_layout"))
     problems = []
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     if overflow > 0:
@@ -67,7 +50,7 @@ def test_maps_fit_and_labels_are_readable(tabs, src, width, variant):
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("src", MAP_PAGES)
 def test_axe_finds_no_violation_on_map_pages(tabs, axe, src, scheme, width):  # noqa: F811
-    page = open_page(tabs, scheme, width, src)
+    page = open_tab(tabs, scheme, width, src)
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
     lines = [f"  {v['id']}: {v['help']}: " + "; ".join(" >> ".join(map(str, n["target"])) for n in v["nodes"][:5])
              for v in results.response["violations"] if v["id"] not in ALLOWED_AXE_RULES]

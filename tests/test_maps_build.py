@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import _datafiles
-import maps
-from _browser_helpers import built_path, soup
+from helpers.built import built_path, soup
+from hooks import _datafiles
 from conftest import ROOT, build, warnings_of
 
 PLACES = _datafiles.load(ROOT, "places")[0]

@@ -3,20 +3,12 @@ TopoJSON decoding, the places checks, place links, and the committed extract's c
 from __future__ import annotations
 
 import json
-import sys
-
 import pytest
 import yaml
 
-import _datafiles
-import _geo
-import _map_svg
-import maps
-import place_links
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import make_map_data  # noqa: E402
+from hooks import _datafiles, _geo, _map_svg, maps, place_links
+from scripts import make_map_data
 
 PLACES, PLACE_PROBLEMS = _datafiles.load(ROOT, "places")
 BY_ID = {p["id"]: p for p in PLACES}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import content_kinds
+from hooks import content_kinds
 from conftest import ROOT, build, warnings_of
 
 META = 'title: A test page\ndescription: A description that is long enough to pass the fifty-character minimum.\nreport_part: "None (site page)"'
@@ -61,7 +61,7 @@ def test_every_page_follows_the_fold_rule():
 
 
 def test_timeline_renderer_writes_after_boxes_open():
-    import shared_data
+    from hooks import shared_data
     events = [{"date": "2024-06-19", "label": "Treaty signed", "text": "Something happened in June.", "kind": "after",
                "source": "https://example.org/", "source_title": "Example"}]
     rendered = shared_data.render_timeline_table(events)
