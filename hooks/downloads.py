@@ -33,14 +33,22 @@ from pathlib import Path
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
-import _data_export
-import _datafiles
-from _common import Problem, report, source_path
+from hooks import _data_export, _datafiles
+from hooks._common import Problem, report, source_path
 
 log = logging.getLogger("mkdocs.plugins.hooks.downloads")
 
 MARKER = re.compile(r"^<!--\s*downloads:\s*(?P<name>[\w-]+)\s*-->\s*$", re.M)
-RENDER_MARKER = re.compile(r"^<!--\s*render:\s*(?P<name>[\w-]+)\s*-->\s*$", re.M)
+RENDER_MARKER = re.compile(r"^[ \t]*<!--\s*render:\s*(?P<name>[\w-]+)\s*-->[ \t]*$", re.M)
+# Which data a render marker (hooks/shared_data.py) shows: its first word (`timeline-table` shows
+# `timeline`), except for these, which show other or more files.
+MARKER_DATA = {
+    "timeline-table": ("timeline", "sanctions"),
+    "officeholders": ("actors",),
+    "chronology": ("timeline",),
+    "story-so-far": ("timeline",),
+    "by-the-numbers": ("timeline", "estimates", "sanctions"),
+}
 DATA_DIR = "downloads/data"
 EDITIONS = {
     "pdf": ("in12355-explainer.pdf", "The whole site as a PDF",
@@ -166,8 +174,7 @@ def link(src: str, target: str) -> str:
 
 
 def data_pages(files) -> dict[str, dict[str, str]]:
-    """{data name: {page src_uri: page title}} for pages with a render marker of that data.
-    A marker names its data by its first word: `timeline-table` shows `timeline`."""
+    """{data name: {page src_uri: page title}} for pages with a render marker of that data (MARKER_DATA)."""
     shown: dict[str, dict[str, str]] = {}
     for file in files.documentation_pages():
         source = file.content_string
@@ -175,7 +182,7 @@ def data_pages(files) -> dict[str, dict[str, str]]:
         if not names:
             continue
         title = get_data(source)[1].get("title") or file.src_uri
-        for data in {n.split("-")[0] for n in names}:
+        for data in {d for n in names for d in MARKER_DATA.get(n, (n.split("-")[0],))}:
             shown.setdefault(data, {})[file.src_uri] = title
     return shown
 

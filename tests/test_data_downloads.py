@@ -13,9 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-import _data_export
-import _datafiles
-import downloads
+from hooks import _data_export, _datafiles, downloads
 from _browser_helpers import built_path, soup
 from conftest import ROOT, nav_pages
 
@@ -65,8 +63,9 @@ def test_csv_has_one_row_per_entry_with_every_key(edition, name):
 
 def test_pages_that_render_data_link_its_files(edition):
     site, offline = edition
-    shown = {"timeline.md": "timeline", "actors.md": "actors", "glossary.md": "glossary"}
-    for src, name in shown.items():
+    shown = [("timeline.md", "timeline"), ("timeline.md", "sanctions"), ("actors.md", "actors"),
+             ("glossary.md", "glossary"), ("report/sanctions.md", "sanctions")]
+    for src, name in shown:
         page = built_path(site, src, offline)
         hrefs = {a["href"] for a in soup(page).select("article a[href]")}
         for suffix in ("json", "csv", "schema.json"):
@@ -168,7 +167,7 @@ def test_edition_sizes_and_dates_read_as_a_reader_expects(tmp_path, monkeypatch)
     editions, problems = downloads.find_editions(tmp_path, "dist", ["pdf"])
     assert not problems
     text = downloads.render_editions("about.md", editions, "https://x.org/about/#downloads")
-    assert "1.5 MB, built September 20, 2026." in text
+    assert "1.5 MB, built September 21, 2026." in text
     assert re.search(r"SHA-256: `[0-9a-f]{64}`", text)
     assert "(in12355-explainer-offline.zip): " in text and "https://x.org/about/#downloads" in text
     assert downloads.human_size(659_000) == "659 KB"
