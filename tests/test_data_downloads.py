@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 import re
 from pathlib import Path
 
@@ -61,13 +62,20 @@ def test_csv_has_one_row_per_entry_with_every_key(edition, name):
         assert all(row[k] == "" for k in set(row) - set(expected))
 
 
+def targets(site: Path, page: Path) -> set[str]:
+    """Where the article's relative links point, as paths inside the site."""
+    here = posixpath.dirname(page.relative_to(site).as_posix())
+    return {posixpath.normpath(posixpath.join(here, a["href"].split("#")[0]))
+            for a in soup(page).select("article a[href]") if "://" not in a["href"] and not a["href"].startswith("#")}
+
+
 def test_pages_that_render_data_link_its_files(edition):
     site, offline = edition
     shown = [("timeline.md", "timeline"), ("timeline.md", "sanctions"), ("actors.md", "actors"),
              ("glossary.md", "glossary"), ("report/sanctions.md", "sanctions")]
     for src, name in shown:
         page = built_path(site, src, offline)
-        hrefs = {a["href"] for a in soup(page).select("article a[href]")}
+        hrefs = targets(site, page)
         for suffix in ("json", "csv", "schema.json"):
             assert f"downloads/data/{name}.{suffix}" in hrefs, f"{page.relative_to(site)} does not link {name}.{suffix}"
             assert (site / "downloads" / "data" / f"{name}.{suffix}").is_file()
@@ -75,8 +83,8 @@ def test_pages_that_render_data_link_its_files(edition):
 
 def test_data_page_lists_every_file_with_licence_and_citation(edition):
     site, offline = edition
+    hrefs = targets(site, built_path(site, "data.md", offline))
     page = soup(built_path(site, "data.md", offline))
-    hrefs = {a["href"] for a in page.select("article a[href]")}
     for name in NAMES:
         for suffix in ("json", "csv", "schema.json"):
             assert f"downloads/data/{name}.{suffix}" in hrefs, f"the Data page does not list {name}.{suffix}"
@@ -90,9 +98,10 @@ def test_footer_and_home_link_the_downloads(edition):
     for src in nav_pages():
         footer = soup(built_path(site, src, offline)).select_one("footer .mdx-downloads-link a")
         assert footer is not None, f"{src}: no downloads link in the footer"
-        assert footer["href"].endswith("#downloads") and "about" in footer["href"]
+        assert footer["href"].endswith("#downloads") and ("about" in footer["href"] or src == "about.md"), footer["href"]
     home = {a["href"] for a in soup(built_path(site, "index.md", offline)).select("article a[href]")}
     assert any(h.startswith("about") and h.endswith("#downloads") for h in home), "the home page does not link the downloads"
+    assert (site / built_path(site, "about.md", offline)).is_file()
 
 
 # --- Unit tests of the conversion ----------------------------------------------------------------
