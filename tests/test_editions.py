@@ -23,7 +23,7 @@ from conftest import ROOT, nav_pages, record_problems
 
 pytestmark = pytest.mark.browser
 PDF, ZIP, FOLDER = "in12355-explainer.pdf", "in12355-explainer-offline.zip", "in12355-explainer"
-PDF_PAGES = range(40, 130)          # about 72 in November 2026; far outside this range means pages were lost or repeated
+PDF_PAGES = range(60, 200)          # 113 on November 30, 2026; far outside this range means pages were lost or repeated
 PDF_MAX_BYTES = 5_000_000
 
 
