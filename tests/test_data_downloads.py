@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from hooks import _data_export, _datafiles, downloads
-from _browser_helpers import built_path, soup
+from helpers.built import built_path, soup
 from conftest import ROOT, nav_pages
 
 EDITIONS = ["hosted_site", "offline_site"]
