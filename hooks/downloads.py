@@ -48,6 +48,7 @@ MARKER_DATA = {
     "chronology": ("timeline",),
     "story-so-far": ("timeline",),
     "by-the-numbers": ("timeline", "estimates", "sanctions"),
+    "map-region": ("places",), "map-trip-2023": ("places",), "map-long-view": ("places",),   # hooks/maps.py
 }
 DATA_DIR = "downloads/data"
 EDITIONS = {
