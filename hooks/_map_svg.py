@@ -153,7 +153,8 @@ def draw_panel(panel: Panel, width: float, extract: dict, places: list, uid: str
         out.append(f'<path class="mdx-map__route" d="{path_data([stops], closed=False)}"/>')
     for place in drawn_places(panel, places):
         x, y = project(place["lon"], place["lat"])
-        out.append(f'<circle class="mdx-map__dot" cx="{x:.1f}" cy="{y:.1f}" r="4"/>')
+        ring = " mdx-map__dot--approximate" if place.get("approximate") else ""   # placed from a description
+        out.append(f'<circle class="mdx-map__dot{ring}" cx="{x:.1f}" cy="{y:.1f}" r="4"/>')
         label = dict(panel.route).get(place["id"]) or place.get("label", place["names"][0])
         tx, ty, align = _anchor(panel.labels.get(place["id"], "e"), x, y)
         tx, align = fit_label(tx, align, label, width)
