@@ -18,6 +18,7 @@ Data problems are reported with file and line by hooks/_datafiles.py.
 """
 from __future__ import annotations
 
+import html
 import logging
 import re
 from pathlib import Path
@@ -134,12 +135,47 @@ def _page_name(path: str) -> str:
     return {"index": "the home page"}.get(stem, f"the {stem.replace('-', ' ')} page")
 
 
-def _table(events: list) -> list[str]:
-    rows = ["| Date | What happened | Kind | Source |", "| --- | --- | --- | --- |"]
-    for e in events:
-        text = e["text"].replace("|", "\\|")
-        rows.append(f"| {human_date(e['date'])} | {text} | {KIND_LABELS[e['kind']]} | [{e['source_title']}]({e['source']}) |")
-    return rows
+# The timeline: one card per event (date, what happened, kind, thread, source) in an <ol>, so a
+# phone shows every field without sideways scrolling (a four-column table did not fit 390 px).
+# "Narrow the timeline" links point at empty targets; extra.css hides the other events with
+# :target and :has() -- no JavaScript. Browsers without :has() show every event.
+FILTER_KINDS = ("report", "background", "after")
+
+
+def _event(e: dict) -> str:
+    thread = _renderers.THREADS.get(e.get("thread", ""), "")
+    date = html.escape(e["date"])
+    meta = (f'<p class="mdx-event__meta"><time datetime="{date}">{human_date(e["date"])}</time> '
+            f'<span class="mdx-event__kind">{KIND_LABELS[e["kind"]]}</span>'
+            + (f' <span class="mdx-event__thread">{html.escape(thread)}</span>' if thread else "") + "</p>")
+    source = (f'<p class="mdx-event__source">Source: <a href="{html.escape(e["source"], quote=True)}">'
+              f'{html.escape(e["source_title"], quote=False)}</a></p>')
+    return (f'<li class="mdx-event mdx-event--{e["kind"]}" data-thread="{html.escape(e.get("thread", ""), quote=True)}">'
+            f'{meta}<p class="mdx-event__text">{html.escape(e["text"], quote=False)}</p>{source}</li>')
+
+
+def _events(events: list) -> list[str]:
+    return ['<ol class="mdx-timeline">', *(_event(e) for e in events), "</ol>"]
+
+
+def render_timeline_filters(events: list) -> list[str]:
+    """Links that narrow the timeline to one thread or kind, and the targets they point at."""
+    threads = [t for t in _renderers.THREADS if any(e.get("thread") == t for e in events)]
+    kinds = [k for k in FILTER_KINDS if any(e["kind"] == k for e in events)]
+    link = lambda target, text: f'<a href="#{target}">{html.escape(text, quote=False)}</a>'   # noqa: E731
+    out = ['<nav class="mdx-filter" aria-label="Narrow the timeline">',
+           '<p><span class="mdx-filter__label">By thread:</span> '
+           + " ".join(link(f"thread-{t}", _renderers.THREADS[t]) for t in threads) + "</p>",
+           '<p><span class="mdx-filter__label">By kind:</span> '
+           + " ".join(link(f"kind-{k}", KIND_LABELS[k]) for k in kinds) + "</p>",
+           "</nav>"]
+    targets = [(f"thread-{t}", f"thread \u201c{_renderers.THREADS[t]}\u201d") for t in threads]
+    targets += [(f"kind-{k}", f"kind \u201c{KIND_LABELS[k]}\u201d") for k in kinds]
+    for target, what in targets:
+        out.append(f'<p class="mdx-filter__status" id="{target}" tabindex="-1">Showing only the {html.escape(what, quote=False)}. '
+                   f'<a href="#all-events">Show all events</a></p>')
+    out.append('<p class="mdx-filter__status mdx-filter__status--all" id="all-events" tabindex="-1">Showing all events.</p>')
+    return out
 
 
 def render_timeline_table(timeline: list, facts: dict | None = None) -> str:
@@ -148,13 +184,14 @@ def render_timeline_table(timeline: list, facts: dict | None = None) -> str:
     before = [e for e in events if e["kind"] != "after"]
     after = [e for e in events if e["kind"] == "after"]
     last = human_date(after[-1]["date"]) if after else "today"
-    out = [f"## Up to the report (to {facts['long_date']})", "",
+    out = ["## Narrow the timeline", "", *render_timeline_filters(events), "",
+           f"## Up to the report (to {facts['long_date']})", "",
            "\"Report\" marks events the report's text states; \"Background\" marks events from other sources.", ""]
-    out += _table(before)
+    out += _events(before)
     out += ["", f"## After the report ({facts['day_after']} onward)", "",
             f'!!! after "{facts["boxes"]["after"]}: {human_date(facts["date"][:7])} to {last}"', "",
-            "    These events postdate the report and are not in it. Each row links its source.", ""]
-    out += ["    " + row for row in _table(after)]
+            "    These events postdate the report and are not in it. Each one links its source.", ""]
+    out += _events(after)
     return "\n".join(out) + "\n"
 
 
