@@ -7,7 +7,9 @@ Checks each ```mermaid fence in the raw page source:
   `<img onerror=...>` in a label would run in readers' browsers;
 - has no `click` callbacks or `href` links, does not touch `securityLevel` and has no
   `%%{init}%%` directive (the theme colours diagrams);
-- is followed by a "Diagram as text" block, the text equivalent for screen readers and search.
+- is followed by a "Diagram as text" block, the text equivalent for screen readers and search
+  (a phone variant, a second fence whose first line is `%% phone`, may come in between; see
+  hooks/prerender_diagrams.py).
 Whether Mermaid can parse and draw the diagram is checked with the vendored Mermaid in headless
 Chromium (hooks/_mermaid.py), by the fast check (`make check`) and when the build pre-renders it.
 """
@@ -65,7 +67,14 @@ def check(path: str, source: str) -> list[Problem]:
                 problems.append(Problem(path, number, "Mermaid %%{init}%% directive in a diagram",
                                         "remove it; the theme sets the diagram's colours and fonts"))
         following = [line for line in result.lines[fence.end:fence.end + 4] if line.strip()]
+        if any(f.start > fence.end and f.lang == "mermaid" and _first(f) == "%% phone"
+               and not any(line.strip() for line in result.lines[fence.end:f.start - 1]) for f in result.fences):
+            continue     # its phone variant follows, and the text equivalent comes after that
         if not following or not _TEXT_EQUIVALENT.match(following[0]):
             problems.append(Problem(path, fence.end, "Mermaid diagram has no text equivalent after it",
                                     "add '??? abstract \"Diagram as text\"' with a list of what the diagram shows"))
     return problems
+
+
+def _first(fence) -> str:
+    return next((" ".join(line.split()) for _, line in fence.body if line.strip()), "")

@@ -59,9 +59,12 @@ def on_post_page(output, page, config):
     texts = [html.unescape(m["code"]) for m in _FENCE.finditer(output)]
     known = _STATE["sources"].get(page.file.src_uri, [])
     diagrams = locate(texts, known, f"docs/{page.file.src_uri}")
-    results = _driver(config).render(texts)
+    driver = _driver(config)
+    results = driver.render(texts, WIDE)
     report(log, [p for d, r in zip(diagrams, results) if (p := _mermaid.problem_for(d, r))])
-    return replace_fences(output, results)
+    layouts, problems = fit(texts, results, diagrams, driver)
+    report(log, problems)
+    return replace_fences(output, layouts)
 
 
 def on_post_build(config):
@@ -91,15 +94,88 @@ def locate(texts: list[str], known: list[_mermaid.Diagram], path: str) -> list[_
     return found
 
 
-def replace_fences(output: str, results: list[_mermaid.Rendered]) -> str:
-    """Swap each mermaid <pre> for its SVG in a declarative shadow root; drop Mermaid's scripts."""
-    svgs = iter(results)
+# --- Diagrams that fit a phone (issue 10) ---------------------------------------------------
+# Labels are drawn at 16 px and an SVG scales down to its column, so a diagram W px wide shows
+# its labels at 16 * column / W px. A phone column is about 358 px and its labels must stay at
+# 12 px or more: W <= PHONE_MAX. A laptop column is 688 px, labels 14 px or more: W <= WIDE_MAX.
+# A diagram wider than PHONE_MAX gets a narrow layout too, shown below BREAKPOINT by a CSS media
+# query (extra.css, no JS): the contributor's phone variant (the next fence, starting `%% phone`)
+# or, without one, the same text, drawn with NARROW settings (tighter spacing, text wrapped sooner). If even that is too wide, the build
+# says so at the diagram's line. A wide layout over WIDE_MAX is replaced by the narrow one.
+PHONE_MAX = 470
+# Lines in a "`markdown string`" label are kept as written (the timeline's meetings diagram lists
+# one meeting per line); other labels wrap as before.
+WIDE = {"markdownAutoWrap": False}
+WIDE_MAX = 780
+PHONE_MARKER = re.compile(r"^\s*%%\s*phone\s*$", re.M)
+NARROW = {"flowchart": {"wrappingWidth": 130, "nodeSpacing": 20, "rankSpacing": 30, "padding": 6, "diagramPadding": 4},
+          "sequence": {"actorMargin": 12, "width": 90, "boxMargin": 4, "noteMargin": 4, "messageMargin": 24,
+                       "wrap": True, "diagramMarginX": 4}}
+_VIEWBOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ (?P<width>[\d.]+) [-\d.]+"')
+
+
+def svg_width(svg: str | None) -> float:
+    match = _VIEWBOX.search(svg or "")
+    return float(match["width"]) if match else 0.0
+
+
+def is_phone_variant(text: str) -> bool:
+    return bool(PHONE_MARKER.match(text.split("\n", 1)[0]))
+
+
+def fit(texts, results, diagrams, driver) -> tuple[list[tuple], list]:
+    """One layout per fence: ("wide", result), ("both", wide, narrow), ("narrow", narrow), or
+    ("skip",) for a phone variant already paired with the diagram before it."""
+    from hooks._common import Problem
+    layouts, problems, narrow_of = [], [], {}
+    wanted = [i for i, r in enumerate(results) if r.svg and not is_phone_variant(texts[i]) and svg_width(r.svg) > PHONE_MAX]
+    sources = [texts[i + 1] if i + 1 < len(texts) and is_phone_variant(texts[i + 1]) else texts[i] for i in wanted]
+    for i, r in zip(wanted, driver.render(sources, NARROW, id_prefix="mdx-narrow-")):
+        narrow_of[i] = r
+    for i, (text, result) in enumerate(zip(texts, results)):
+        if is_phone_variant(text):
+            layouts.append(("skip",) if i > 0 and i - 1 in narrow_of else ("wide", result))
+            continue
+        narrow = narrow_of.get(i)
+        if narrow is None or not narrow.svg:
+            layouts.append(("wide", result))
+            continue
+        wide_px, narrow_px = svg_width(result.svg), svg_width(narrow.svg)
+        if narrow_px > PHONE_MAX:
+            problems.append(Problem(diagrams[i].path, diagrams[i].line,
+                                    f"diagram is {narrow_px:.0f} px wide even in its narrow layout, so its labels would be "
+                                    f"under 12 px on a phone (at most {PHONE_MAX} px fits)",
+                                    "write a phone variant: a second ```mermaid fence right after it whose first line is "
+                                    "'%% phone'; see 'Diagrams' in CONTRIBUTING.md"))
+        if wide_px > WIDE_MAX and narrow_px <= WIDE_MAX:
+            layouts.append(("narrow", narrow))
+        else:
+            layouts.append(("both", result, narrow))
+    return layouts, problems
+
+
+def _host(svg: str, variant: str = "") -> str:
+    extra = f" mdx-diagram--{variant}" if variant else ""
+    return f'<div class="mermaid mdx-diagram{extra}"><template shadowrootmode="open">{svg}</template></div>'
+
+
+def replace_fences(output: str, layouts: list) -> str:
+    """Swap each mermaid <pre> for its SVG(s) in declarative shadow roots; drop Mermaid's scripts.
+    `layouts` comes from `fit` (a plain list of results is read as all-wide)."""
+    items = iter(layouts)
 
     def swap(match):
-        result = next(svgs)
+        item = next(items)
+        if not isinstance(item, tuple):
+            item = ("wide", item)
+        if item[0] == "skip":
+            return ""
+        if item[0] == "both":
+            return _host(item[1].svg, "wide") + _host(item[2].svg, "narrow")
+        result = item[1]
         if result.svg is None:
             return match.group(0)
-        return f'<div class="mermaid mdx-diagram"><template shadowrootmode="open">{result.svg}</template></div>'
+        return _host(result.svg)
 
     output = _FENCE.sub(swap, output)
     if '<pre class="mermaid">' not in output:

@@ -18,6 +18,7 @@ Data problems are reported with file and line by hooks/_datafiles.py.
 """
 from __future__ import annotations
 
+import datetime
 import html
 import logging
 import re
@@ -195,22 +196,43 @@ def render_timeline_table(timeline: list, facts: dict | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
+def _short_date(value: str) -> str:
+    """ "2024-06-19" -> "Jun 19"; "2024-06" -> "Jun"; "2024" -> "" (the year heads the node)."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return ""
+    day = datetime.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else 1)
+    return day.strftime("%b") + (f" {day.day}" if len(parts) > 2 else "")
+
+
 def render_timeline_diagram(timeline: list, facts: dict | None = None) -> str:
+    """The high-level meetings, one node per year (the report's date splits its year), oldest
+    first: a compact chain that fits a phone (one node per meeting was 2,783 px tall for 20)."""
     facts = facts or report_facts.load(ROOT)
     meetings = sorted((e for e in timeline if e.get("meeting")), key=lambda e: e["date"])
+    groups: list[tuple[str, list]] = []
+    for e in meetings:
+        year = e["date"][:4]
+        key = year + (" (after the report)" if year == facts["date"][:4] and e["date"] > facts["date"] else "")
+        if year == facts["date"][:4] and e["date"] <= facts["date"]:
+            key = year + " (to the report)"
+        if not groups or groups[-1][0] != key:
+            groups.append((key, []))
+        groups[-1][1].append(e)
     lines = ["```mermaid", "flowchart TB",
              "    accTitle: High-level North Korea-Russia meetings",
-             "    accDescr: A top-to-bottom chain of the leaders' and ministers' meetings, oldest first, with the report's date marked.",
+             "    accDescr: A top-to-bottom chain of the leaders' and ministers' meetings, grouped by year, oldest first, with the report's date marked.",
              ]
     previous, marked = None, False
-    for index, e in enumerate(meetings):
-        if not marked and e["date"] > facts["date"]:
+    for index, (key, events) in enumerate(groups):
+        if not marked and events[0]["date"] > facts["date"]:
             lines.append(f'    report(["{facts["long_date"]}: CRS report {facts["id"]}"])')
             if previous:
                 lines.append(f"    {previous} --> report")
             previous, marked = "report", True
-        node = f"m{index}"
-        lines.append(f'    {node}["{human_date(e["date"])}: {e["label"]}"]')
+        node = f"y{index}"
+        rows = "\n".join(f"{_short_date(e['date'])}: {e['label']}".replace('"', "'") for e in events)
+        lines.append(f'    {node}["`**{key}**\n{rows}`"]')
         if previous:
             lines.append(f"    {previous} --> {node}")
         previous = node
