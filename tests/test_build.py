@@ -136,8 +136,8 @@ def test_shared_data_is_rendered(hosted_site):
     data = {name: _datafiles.load(ROOT, name)[0] for name in _datafiles.DATA_FILES}
     timeline = soup(built_path(hosted_site, "timeline.md", False)).select_one("article")
     assert timeline.find(id="up-to-the-report-to-may-6-2024") and timeline.find(id="after-the-report-may-7-2024-onward")
-    rows = timeline.select("table tbody tr")
-    assert len(rows) == len(data["timeline"]) + len(data["sanctions"]), "every timeline event and sanctions action is a table row"
+    rows = timeline.select("ol.mdx-timeline > li.mdx-event")
+    assert len(rows) == len(data["timeline"]) + len(data["sanctions"]), "every timeline event and sanctions action is a timeline card"
     assert timeline.select("div.mdx-diagram"), "the meetings diagram is rendered from data"
     glossary = soup(built_path(hosted_site, "glossary.md", False)).select_one("article")
     assert len(glossary.select("dl dt")) == len(data["glossary"])
