@@ -1,0 +1,108 @@
+"""Diagrams that fit a phone (issue 10, item 1): hooks/prerender_diagrams.py's choice of layouts,
+the phone-variant fence in hooks/diagram_rules.py, and the build's warning, at the diagram's
+line, when a diagram stays too wide for a phone (a copy of the site with a phone variant removed).
+The sizes on screen are measured in a browser by tests/test_layout.py.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+
+from conftest import ROOT, build, warnings_of
+from hooks import diagram_rules, prerender_diagrams as pre
+from hooks._mermaid import Rendered
+
+
+def svg(width: float) -> Rendered:
+    return Rendered(svg=f'<svg viewBox="0 0 {width} 300"><g/></svg>')
+
+
+class FakeDriver:
+    """Stands in for hooks/_mermaid.Mermaid: 'narrow' drawings are 400 px unless the text says 'huge'."""
+
+    def __init__(self):
+        self.calls = []
+
+    def render(self, texts, overrides=None, id_prefix=""):
+        self.calls.append((list(texts), overrides))
+        return [svg(900 if "huge" in t else 400) for t in texts]
+
+
+class Where:
+    path, line = "docs/a.md", 7
+
+
+def test_narrow_layout_only_for_diagrams_too_wide_for_a_phone():
+    driver = FakeDriver()
+    layouts, problems = pre.fit(["flowchart TB\nA", "flowchart LR\nB"], [svg(300), svg(600)], [Where, Where], driver)
+    assert [layout[0] for layout in layouts] == ["wide", "both"]
+    assert driver.calls == [(["flowchart LR\nB"], pre.NARROW)]
+    assert problems == []
+
+
+def test_phone_variant_is_drawn_narrow_and_not_shown_twice():
+    driver = FakeDriver()
+    texts = ["flowchart TB\nwide one", "%% phone\nflowchart TB\nphone one"]
+    layouts, problems = pre.fit(texts, [svg(700), svg(420)], [Where, Where], driver)
+    assert [layout[0] for layout in layouts] == ["both", "skip"]
+    assert driver.calls[0][0] == ["%% phone\nflowchart TB\nphone one"]
+
+
+def test_too_wide_for_a_laptop_shows_the_narrow_layout_everywhere():
+    layouts, _ = pre.fit(["flowchart TB\nA"], [svg(1235)], [Where], FakeDriver())
+    assert layouts[0][0] == "narrow"
+
+
+def test_still_too_wide_is_a_problem_at_the_diagram_line():
+    _, problems = pre.fit(["flowchart TB\nhuge"], [svg(1000)], [Where], FakeDriver())
+    assert [str(p) for p in problems] == [
+        "docs/a.md:7: diagram is 900 px wide even in its narrow layout, so its labels would be under 12 px on a "
+        "phone (at most 470 px fits) (write a phone variant: a second ```mermaid fence right after it whose first "
+        "line is '%% phone'; see 'Diagrams' in CONTRIBUTING.md)"]
+
+
+def test_replace_fences_emits_both_layouts_with_their_classes():
+    html = '<pre class="mermaid"><code>a</code></pre><pre class="mermaid"><code>b</code></pre>'
+    out = pre.replace_fences(html, [("both", svg(600), svg(400)), ("skip",)])
+    assert out.count('class="mermaid mdx-diagram mdx-diagram--wide"') == 1
+    assert out.count('class="mermaid mdx-diagram mdx-diagram--narrow"') == 1
+    assert "<pre" not in out
+
+
+def test_css_shows_one_layout_per_width():
+    css = (ROOT / "docs/assets/stylesheets/extra.css").read_text(encoding="utf-8")
+    assert re.search(r"max-width: 44\.99em\) \{ \.md-typeset \.mdx-diagram--wide \{ display: none; \}", css)
+    assert re.search(r"min-width: 45em\) \{ \.md-typeset \.mdx-diagram--narrow \{ display: none; \}", css)
+
+
+PAGE = ("---\ntitle: A test page\ndescription: A description that is long enough to pass the fifty-character minimum.\n"
+        "report_part: \"None (site page)\"\n---\n\n# A test page\n\n")
+DIAGRAM = "```mermaid\nflowchart TB\n    accTitle: T\n    accDescr: D\n    A --> B\n```\n"
+PHONE = "```mermaid\n%% phone\nflowchart TB\n    accTitle: T\n    accDescr: D\n    A --> B\n```\n"
+TEXT = '??? abstract "Diagram as text"\n\n    - A to B.\n'
+
+
+def test_diagram_rules_accept_a_phone_variant_before_the_text():
+    problems = [str(p) for p in diagram_rules.check("docs/a.md", PAGE + DIAGRAM + "\n" + PHONE + "\n" + TEXT)]
+    assert problems == []
+    problems = [str(p) for p in diagram_rules.check("docs/a.md", PAGE + DIAGRAM + "\n" + PHONE + "\nText.\n")]
+    assert any("no text equivalent after it" in p for p in problems), problems
+
+
+def test_strict_build_names_a_diagram_too_wide_for_a_phone(tmp_path):
+    """Remove the actors page's phone variant: the build stops at the diagram's line."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("docs", "data", "hooks", "includes", "overrides", "mkdocs.yml"):
+        source = ROOT / name
+        (shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+         if source.is_dir() else shutil.copy2(source, project / name))
+    page = project / "docs/actors.md"
+    text = page.read_text(encoding="utf-8")
+    variant = re.search(r"\n```mermaid\n%% phone\n.*?\n```\n", text, re.S)
+    assert variant, "docs/actors.md has a phone variant to remove"
+    page.write_text(text[:variant.start()] + text[variant.end():], encoding="utf-8")
+    line = text[:text.index("```mermaid")].count("\n") + 1
+    result = build("mkdocs.yml", project / "site", cwd=project)
+    assert result.returncode != 0
+    assert re.search(rf"docs/actors\.md:{line}: diagram is \d+ px wide even in its narrow layout", warnings_of(result)), warnings_of(result)
