@@ -183,3 +183,13 @@ def test_symbols_placed_along_the_drawn_border():
     assert _map_svg.along(line, 99) == (10, 10)
     svg = _map_svg.draw(maps.MAPS["region"], "narrow", EXTRACT, PLACES)
     assert 'class="mdx-map__dot mdx-map__dot--approximate"' in svg   # the road-bridge site, placed from a description
+
+
+def test_map_descriptions_give_the_distances_the_map_draws():
+    """The <desc> states the distances in words; they must be the ones computed from places.yml."""
+    for spec in maps.MAPS.values():
+        for panel, _ in spec.wide:
+            for a, b, *_ in panel.lines:
+                km = _geo.distance_km((BY_ID[a]["lat"], BY_ID[a]["lon"]), (BY_ID[b]["lat"], BY_ID[b]["lon"]))
+                figure = _map_svg.distance_label(km).removeprefix("about ")
+                assert figure in spec.desc, f"{spec.name}: desc lacks {figure} ({a} to {b})"
