@@ -134,7 +134,7 @@ def draw_panel(panel: Panel, width: float, extract: dict, places: list, uid: str
         cls = "mdx-map__land" + (" mdx-map__land--focus" if fid in panel.focus else "") \
             + (" mdx-map__land--highlight" if fid in panel.highlight else "")
         rings = [[project(lon, lat) for lon, lat in ring] for ring in _rings(feature["geometry"])]
-        d = path_data(rings)
+        d = path_data(rings, digits=0)   # whole units: the maps are drawn about 1:1 in CSS pixels
         if d:
             out.append(f'<path class="{cls}" d="{d}"/>')
     border: list = []

@@ -64,6 +64,8 @@ def test_path_data_is_relative_and_drops_repeats():
     assert _geo.path_data([[(0, 0), (10.04, 0), (10, 0.01), (10, 10)]]) == "M0 0l10 0 0 10z"
     assert _geo.path_data([[(1.26, 2), (3, 4)]], closed=False) == "M1.3 2l1.7 2"   # rounded to 0.1
     assert _geo.path_data([[(0, 0), (0, 0)]]) == ""
+    assert _geo.path_data([[(100.4, 20), (110, 20), (110, -0.3)]], digits=0) == "M100 20l10 0 0 -20z"
+    assert _geo.path_data([[(0, 0), (0.5, -0.25), (1, 1)]], digits=2) == "M0 0l.5 -.25 .5 1.25z"
 
 
 def test_labels_stay_inside_the_panel():
