@@ -18,7 +18,7 @@ import yaml
 
 from _common import Problem
 
-DATA_FILES = ("glossary", "timeline", "actors")
+DATA_FILES = ("glossary", "timeline", "actors", "changes")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FORMATS = jsonschema.FormatChecker()
 

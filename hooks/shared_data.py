@@ -6,6 +6,7 @@ alone on its line:
     <!-- render: timeline-table -->     the timeline, split at the report's date
     <!-- render: timeline-diagram -->   a Mermaid diagram of the high-level meetings
     <!-- render: actors -->             who's who, by group
+    <!-- render: changes -->            the What's new list from data/changes.yml (hooks/_changes.py)
 The abbreviation tooltips shown on every page come from the same glossary through
 includes/abbreviations.md, which `make generate` writes and this hook checks is current.
 Data problems are reported with file and line by hooks/_datafiles.py.
@@ -17,6 +18,7 @@ import logging
 import re
 from pathlib import Path
 
+import _changes
 import _datafiles
 from _common import Problem, report, source_path
 
@@ -44,10 +46,18 @@ def on_config(config):
     for name in _datafiles.DATA_FILES:
         _DATA[name], found = _datafiles.load(root, name)
         problems += found
+    _DATA["nav_titles"] = _changes.nav_titles(config["nav"])
     if not any(p.path == "data/glossary.yml" for p in problems):   # else the glossary is partial
         problems += check_abbreviations(root, _DATA["glossary"])
     report(log, problems)
     return config
+
+
+def on_files(files, config):
+    # A change naming a page that does not exist is reported by hooks/atom_feed.py; leave it out.
+    known = {f.src_uri for f in files.documentation_pages()}
+    _DATA["changes"] = [c for c in _DATA.get("changes", []) if all(p in known for p in c["pages"])]
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -66,6 +76,7 @@ def render_markers(path: str, markdown: str, data: dict, offset: int = 0) -> tup
         "timeline-table": lambda: render_timeline_table(data["timeline"]),
         "timeline-diagram": lambda: render_timeline_diagram(data["timeline"]),
         "actors": lambda: render_actors(data["actors"]),
+        "changes": lambda: _changes.render(data["changes"], data.get("nav_titles", {})),
     }
     problems = []
 
