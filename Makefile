@@ -49,11 +49,11 @@ test: $(VENV)/.test-deps
 
 ## lint: the fast checks pre-commit runs (content rules, data schemas, Markdown lint, spelling)
 lint: $(VENV)/.test-deps
-	$(BIN)/python scripts/lint_content.py
+	$(BIN)/python -m scripts.lint_content
 
 ## generate: rewrite files derived from data (includes/abbreviations.md)
 generate: $(VENV)/.site-deps
-	$(BIN)/python scripts/generate.py
+	$(BIN)/python -m scripts.generate
 
 ## bench: build time, bytes per page and Lighthouse scores (median of 3 runs), see BENCHMARKS.md
 bench: $(VENV)/.test-deps

@@ -13,7 +13,7 @@ import re
 
 import yaml
 
-from _common import Problem
+from hooks._common import Problem
 
 REL = "data/changes.yml"
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from _common import Problem
+from hooks._common import Problem
 
-DATA_FILES = ("glossary", "timeline", "actors", "changes")
+DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates", "changes")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FORMATS = jsonschema.FormatChecker()
 
@@ -32,16 +32,52 @@ def is_partial_iso_date(value) -> bool:
     return True
 
 
-def _lines(node) -> dict:
-    """Map (index,) and (index, key) to 1-based line numbers from a composed YAML sequence."""
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps an unquoted date which is not on the calendar (2024-13-01) as text,
+    so the schema reports it at its line instead of the YAML library raising ValueError."""
+
+
+def _timestamp(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _lines(node, prefix: tuple = ()) -> dict:
+    """Map every path in a composed YAML document, such as (index,), (index, key) or
+    (index, key, item, key) for nested lists, to the 1-based line where it starts."""
     lines = {}
     if isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines[(index,)] = item.start_mark.line + 1
-            if isinstance(item, yaml.MappingNode):
-                for key, value in item.value:
-                    lines[(index, key.value)] = key.start_mark.line + 1
+            lines[prefix + (index,)] = item.start_mark.line + 1
+            lines.update(_lines(item, prefix + (index,)))
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[prefix + (key.value,)] = key.start_mark.line + 1
+            lines.update(_lines(value, prefix + (key.value,)))
     return lines
+
+
+def _line_of(lines: dict, path: list) -> int:
+    """The line of the deepest part of `path` that the YAML map knows."""
+    for end in range(len(path), 0, -1):
+        if tuple(path[:end]) in lines:
+            return lines[tuple(path[:end])]
+    return 1
+
+
+def _where(index: int, path: list) -> str:
+    """'entry 3', "entry 3, field 'date'" or "entry 3, field 'officeholders' item 2 'since'"."""
+    where = f"entry {index + 1}"
+    if len(path) > 1:
+        where += f", field '{path[1]}'"
+    for part in path[2:]:
+        where += f" item {part + 1}" if isinstance(part, int) else f" '{part}'"
+    return where
 
 
 def load(root: Path, name: str) -> tuple[list, list[Problem]]:
@@ -52,7 +88,7 @@ def load(root: Path, name: str) -> tuple[list, list[Problem]]:
     text = (root / rel).read_text(encoding="utf-8")
     try:
         node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [], [Problem(rel, (mark.line + 1) if mark else 1, f"not valid YAML: {getattr(error, 'problem', error)}",
@@ -77,18 +113,17 @@ def validate(rel: str, data, schema: dict, lines: dict) -> list[Problem]:
         path = list(error.path)
         index = path[0] if path and isinstance(path[0], int) else None
         field = path[1] if len(path) > 1 else None
-        if error.validator == "required":
+        if index is None:
+            where, line, message = "file", 1, error.message
+        elif error.validator == "required":
             field = error.message.split("'")[1]
-            where, line = f"entry {index + 1}, field '{field}'", lines.get((index,), 1)
+            where, line = _where(index, path + [field]), _line_of(lines, path)
             message = "is missing"
         elif error.validator == "additionalProperties":
-            where, line = f"entry {index + 1}", lines.get((index,), 1)
+            where, line = _where(index, path), _line_of(lines, path)
             message = error.message
-        elif index is None:
-            where, line, message = "file", 1, error.message
         else:
-            where = f"entry {index + 1}" + (f", field '{field}'" if field else "")
-            line = lines.get((index, field), lines.get((index,), 1))
+            where, line = _where(index, path), _line_of(lines, path)
             message, fix = _explain(error)
             if fix:
                 if (line, where) in unquoted:   # one message per unquoted date, not one per rule

@@ -21,9 +21,8 @@ import yaml
 from feedgen.feed import FeedGenerator
 from mkdocs.structure.files import File
 
-import _changes
-import _datafiles
-from _common import report
+from hooks import _changes, _datafiles
+from hooks._common import report
 
 log = logging.getLogger("mkdocs.plugins.hooks.atom_feed")
 

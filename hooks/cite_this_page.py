@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 
-from _common import as_date
+from hooks._common import as_date
 
 # --- Hooks ---------------------------------------------------------------------------------
 

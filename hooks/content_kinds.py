@@ -7,6 +7,10 @@ way on every page:
 - `after`   titled "After the report..." and naming the month or year it covers.
 A page that restates part of the report (front matter `report_part` other than a site page)
 must contain at least one `report` box.
+
+Which boxes start open is one rule (FOLD_RULE): only "Diagram as text" boxes fold, and they start
+closed (`??? abstract "Diagram as text"`: they repeat the diagram above them); every other box,
+facts above all, is always shown (`!!!`), so no page hides its "After the report" box.
 """
 from __future__ import annotations
 
@@ -15,13 +19,16 @@ import re
 
 import yaml
 
-from _common import Problem, admonitions, report, scan, source_path
+from hooks._common import Problem, admonitions, report, scan, source_path
 
 log = logging.getLogger("mkdocs.plugins.hooks.content_kinds")
 
 REPORT_TITLE = "What the report says (May 6, 2024)"
 SITE_PAGE = "None (site page)"
 FIX = "see 'Report, background, after' in CONTRIBUTING.md"
+TEXT_EQUIVALENT = "Diagram as text"
+FOLD_RULE = 'only "Diagram as text" boxes fold'
+_MARKER = re.compile(r"^\s*(!!!|\?\?\?\+?)")
 
 
 # --- Hooks ---------------------------------------------------------------------------------
@@ -47,6 +54,7 @@ def check(path: str, source: str) -> list[Problem]:
         elif box.kind == "after" and not (title.startswith("After the report") and re.search(r"\b20\d\d\b", title)):
             problems.append(Problem(path, box.line, f"'after' box titled {title!r}",
                                     f'title it "After the report: <month> <year>"; {FIX}'))
+    problems += fold_problems(path, result.lines, boxes)
     try:
         meta = yaml.safe_load("\n".join(line for _, line in result.front_matter)) or {}
     except yaml.YAMLError:
@@ -55,4 +63,20 @@ def check(path: str, source: str) -> list[Problem]:
     if isinstance(part, str) and part != SITE_PAGE and not any(b.kind == "report" for b in boxes):
         problems.append(Problem(path, 1, f"page restates '{part}' but has no 'report' box",
                                 f'put what the report says in a !!! report "{REPORT_TITLE}" box'))
+    return problems
+
+
+def fold_problems(path: str, lines: list[str], boxes) -> list[Problem]:
+    """One rule for which boxes start open: "Diagram as text" is `???` (closed); all else `!!!`."""
+    problems = []
+    for box in boxes:
+        marker = _MARKER.match(lines[box.line - 1])[1]
+        text_equivalent = box.kind == "abstract" and box.title == TEXT_EQUIVALENT
+        if text_equivalent and marker != "???":
+            problems.append(Problem(path, box.line, f'"{TEXT_EQUIVALENT}" box written {marker}',
+                                    f'write it ??? abstract "{TEXT_EQUIVALENT}" so it starts closed; {FOLD_RULE}'))
+        elif not text_equivalent and marker != "!!!":
+            state = "starts closed" if marker == "???" else "can be folded"
+            problems.append(Problem(path, box.line, f"'{box.kind}' box {state} ({marker})",
+                                    f"write it !!! {box.kind} so it is always shown; {FOLD_RULE}; {FIX}"))
     return problems

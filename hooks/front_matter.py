@@ -15,7 +15,7 @@ import logging
 import jsonschema
 import yaml
 
-from _common import Problem, report, scan, source_path
+from hooks._common import Problem, report, scan, source_path
 
 log = logging.getLogger("mkdocs.plugins.hooks.front_matter")
 

@@ -41,7 +41,10 @@ def on_config(config):
     _FILTER.docs_dir = Path(config.docs_dir)
     _FILTER.config_file = Path(config.config_file_path).resolve()
     for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
-        logging.getLogger(name).addFilter(_FILTER)   # the same instance: added once per process
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if type(f).__name__ == "_AddLines"]:
+            logger.removeFilter(old)   # one left by an earlier build in this process (another copy of this file)
+        logger.addFilter(_FILTER)
     return config
 
 

@@ -31,9 +31,8 @@ from pathlib import Path
 
 import yaml
 
-import _datafiles
-import shared_data
-from _common import Problem, admonitions, as_date, report, scan, source_path
+from hooks import _datafiles, shared_data
+from hooks._common import Problem, admonitions, as_date, report, scan, source_path
 
 log = logging.getLogger("mkdocs.plugins.hooks.page_currency")
 

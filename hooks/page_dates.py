@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import html
 
-from _common import as_date
+from hooks._common import as_date
 
 LEGEND_PAGE, LEGEND = "index.md", "how-to-read-this-site"
 

@@ -1,11 +1,17 @@
-"""Shared data: render data/glossary.yml, data/timeline.yml and data/actors.yml where pages ask.
+"""Shared data: render data/*.yml (glossary, timeline, actors, sanctions, estimates) where pages ask.
 
 Each fact is kept once, as data, and rendered wherever it is shown. A page asks with a marker
-alone on its line:
+alone on its line; an indented marker (inside a box) renders indented to match:
     <!-- render: glossary -->           the glossary (definition list)
-    <!-- render: timeline-table -->     the timeline, split at the report's date
+    <!-- render: timeline-table -->     the timeline with the sanctions, split at the report's date
     <!-- render: timeline-diagram -->   a Mermaid diagram of the high-level meetings
     <!-- render: actors -->             who's who, by group
+    <!-- render: officeholders -->      office-holders at the report's date and now
+    <!-- render: sanctions-report-time -->, <!-- render: sanctions-after -->   sanctions tables
+    <!-- render: estimates-deployed -->, <!-- render: estimates-losses -->     troop estimates
+    <!-- render: chronology -->         every after-the-report event, one line each
+    <!-- render: story-so-far -->, <!-- render: by-the-numbers -->           home page summaries
+The newer renderers are pure functions in hooks/_renderers.py.
     <!-- render: changes -->            the What's new list from data/changes.yml (hooks/_changes.py)
 The abbreviation tooltips shown on every page come from the same glossary through
 includes/abbreviations.md, which `make generate` writes and this hook checks is current.
@@ -13,18 +19,17 @@ Data problems are reported with file and line by hooks/_datafiles.py.
 """
 from __future__ import annotations
 
-import datetime
 import logging
 import re
 from pathlib import Path
 
-import _changes
-import _datafiles
-from _common import Problem, report, source_path
+from hooks import _changes, _datafiles, _renderers
+from hooks._common import Problem, report, source_path
+from hooks._renderers import human_date
 
 log = logging.getLogger("mkdocs.plugins.hooks.shared_data")
 
-MARKER = re.compile(r"^<!--\s*render:\s*(?P<name>[\w-]+)\s*-->\s*$", re.M)
+MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*render:\s*(?P<name>[\w-]+)\s*-->[ \t]*$", re.M)
 ABBREVIATIONS = "includes/abbreviations.md"
 REPORT_DATE = "2024-05-06"
 GROUPS = {
@@ -73,23 +78,41 @@ def on_page_markdown(markdown, page, config, files):
 def render_markers(path: str, markdown: str, data: dict, offset: int = 0) -> tuple[str, list[Problem]]:
     renderers = {
         "glossary": lambda: render_glossary(data["glossary"]),
-        "timeline-table": lambda: render_timeline_table(data["timeline"]),
+        "timeline-table": lambda: render_timeline_table(
+            data["timeline"] + _renderers.sanctions_as_events(data.get("sanctions", []))),
         "timeline-diagram": lambda: render_timeline_diagram(data["timeline"]),
         "actors": lambda: render_actors(data["actors"]),
+        "officeholders": lambda: _renderers.render_officeholders(data["actors"]),
+        "sanctions-report-time": lambda: _renderers.render_sanctions(data.get("sanctions", []), after=False),
+        "sanctions-after": lambda: _renderers.render_sanctions(data.get("sanctions", []), after=True),
+        "estimates-deployed": lambda: _renderers.render_estimates(data.get("estimates", []), ("deployed",)),
+        "estimates-losses": lambda: _renderers.render_estimates(
+            data.get("estimates", []), ("killed", "wounded", "killed-or-wounded", "captured")),
+        "chronology": lambda: _renderers.render_chronology(data["timeline"]),
+        "story-so-far": lambda: _renderers.render_story(data["timeline"]),
+        "by-the-numbers": lambda: _renderers.render_numbers(
+            data["timeline"], data.get("estimates", []), data.get("sanctions", [])),
         "changes": lambda: _changes.render(data["changes"], data.get("nav_titles", {})),
     }
     problems = []
 
     def replace(match):
-        name = match["name"]
+        name, indent = match["name"], match["indent"]
         if name in renderers:
-            return renderers[name]()
+            return _indent(renderers[name](), indent)
         line = markdown.count("\n", 0, match.start()) + 1 + offset
         problems.append(Problem(path, line, f"unknown render marker '{name}'",
                                 f"use one of: {', '.join(sorted(renderers))}"))
         return match.group(0)
 
     return MARKER.sub(replace, markdown), problems
+
+
+def _indent(text: str, indent: str) -> str:
+    """Indent every non-blank line, so a marker inside a box renders inside the box."""
+    if not indent:
+        return text
+    return "\n".join(indent + line if line.strip() else line for line in text.split("\n"))
 
 
 def render_abbreviations(glossary: list) -> str:
@@ -107,14 +130,6 @@ def check_abbreviations(root: Path, glossary: list) -> list[Problem]:
     if glossary and current != render_abbreviations(glossary):
         return [Problem(ABBREVIATIONS, 1, "out of date with data/glossary.yml", "run `make generate` and commit the result")]
     return []
-
-
-def human_date(value: str) -> str:
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    day = datetime.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
-    return day.strftime("%B %Y") if len(parts) == 2 else f"{day.strftime('%B')} {day.day}, {day.year}"
 
 
 def render_glossary(glossary: list) -> str:

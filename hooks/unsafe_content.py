@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 
-from _common import Problem, report, scan, source_path
+from hooks._common import Problem, report, scan, source_path
 
 log = logging.getLogger("mkdocs.plugins.hooks.unsafe_content")
 

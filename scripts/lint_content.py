@@ -19,19 +19,10 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "scripts")]
+from hooks import _changes, _datafiles, citations, content_kinds, diagram_rules, front_matter, page_currency, shared_data, unsafe_content
+from scripts import vendor
 
-import _changes  # noqa: E402
-import _datafiles  # noqa: E402
-import citations  # noqa: E402
-import content_kinds  # noqa: E402
-import diagram_rules  # noqa: E402
-import front_matter  # noqa: E402
-import page_currency  # noqa: E402
-import shared_data  # noqa: E402
-import unsafe_content  # noqa: E402
-import vendor  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PAGE_CHECKS = (front_matter, unsafe_content, diagram_rules, citations, content_kinds)
 PROSE = ("docs", "data", "README.md", "CONTRIBUTING.md")   # what codespell reads

@@ -21,7 +21,7 @@ import pytest
 from _browser_helpers import (SCHEMES, Server, built_page, built_path, check_page, check_search,
                               guarded_context, mermaid_file_name, page_url)
 from conftest import ROOT, build, nav_pages, record_problems, warnings_of
-from scripts.check_diagrams import diagrams
+from hooks._mermaid import project_diagrams
 
 pytestmark = pytest.mark.browser
 
@@ -95,7 +95,7 @@ def source_diagrams():
     """docs/ path -> number of Mermaid diagrams its source holds (fences and data-built ones).
 
     Requested before any build, so it describes the same sources the builds read."""
-    counts = Counter(d.path for d in diagrams(ROOT))
+    counts = Counter(d.path for d in project_diagrams(ROOT))
     return lambda src: counts[f"docs/{src}"]
 
 

@@ -132,12 +132,12 @@ def test_clientside_mermaid_is_sent_only_to_pages_with_diagrams(clientside_site)
 
 def test_shared_data_is_rendered(hosted_site):
     sys.path.insert(0, str(ROOT / "hooks"))
-    import _datafiles
+    from hooks import _datafiles
     data = {name: _datafiles.load(ROOT, name)[0] for name in _datafiles.DATA_FILES}
     timeline = soup(built_path(hosted_site, "timeline.md", False)).select_one("article")
     assert timeline.find(id="up-to-the-report-to-may-6-2024") and timeline.find(id="after-the-report-may-7-2024-onward")
     rows = timeline.select("table tbody tr")
-    assert len(rows) == len(data["timeline"]), "every timeline event is a table row"
+    assert len(rows) == len(data["timeline"]) + len(data["sanctions"]), "every timeline event and sanctions action is a table row"
     assert timeline.select("div.mdx-diagram"), "the meetings diagram is rendered from data"
     glossary = soup(built_path(hosted_site, "glossary.md", False)).select_one("article")
     assert len(glossary.select("dl dt")) == len(data["glossary"])
@@ -195,8 +195,7 @@ def test_vendored_assets_match_manifest():
 
 def test_generated_files_are_current():
     sys.path.insert(0, str(ROOT / "hooks"))
-    import _datafiles
-    import shared_data
+    from hooks import _datafiles, shared_data
     glossary, problems = _datafiles.load(ROOT, "glossary")
     assert not problems
     assert shared_data.check_abbreviations(ROOT, glossary) == []

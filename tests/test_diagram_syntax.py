@@ -1,108 +1,129 @@
-"""scripts/check_diagrams.py: the shipped Mermaid parses and renders every diagram in docs/,
-and when one is broken it names the file, the line and Mermaid's own message."""
+"""hooks/_mermaid.py, the one Mermaid driver: the shipped Mermaid parses and renders every diagram
+in docs/, and when one is broken the problem names the file, the line inside the fence and
+Mermaid's whole message, both in the fast check and in the build."""
 from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, record_problems
-from scripts.check_diagrams import check, diagrams
+from conftest import ROOT, build, record_problems, warnings_of
+from hooks import _datafiles, _mermaid
 
 pytestmark = pytest.mark.browser
 
 COPIED = ["docs", "data", "hooks", "includes", "overrides"]
+FIX = "(fix the syntax; try it at the Mermaid live editor, https://mermaid.live)"
 
 
-def copy_project(target: Path) -> Path:
+def copy_project(target):
     for name in COPIED:
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     for config in ROOT.glob("mkdocs*.yml"):
         shutil.copy2(config, target / config.name)
     return target
 
 
-def first_arrow(root: Path) -> tuple[str, int]:
-    """(docs path, line) of the first `-->` inside a Mermaid fence in the copied docs."""
-    for diagram in diagrams(root):
+@pytest.fixture(scope="module")
+def mermaid(browser):
+    with _mermaid.Mermaid(ROOT, browser=browser) as driver:
+        yield driver
+
+
+def first_fence_line(root, pattern: str) -> tuple[str, int]:
+    """(docs path, line) of the first line matching `pattern` inside a Mermaid fence."""
+    for diagram in _mermaid.project_diagrams(root):
         if diagram.origin:
             continue
         for number, text in zip(diagram.lines, diagram.text.splitlines()):
-            if "-->" in text and "%%" not in text:
+            if re.search(pattern, text) and "%%" not in text:
                 return diagram.path, number
-    raise AssertionError("no Mermaid fence with an arrow to break")
+    raise AssertionError(f"no Mermaid fence has a line matching {pattern!r} to break")
 
 
-def test_every_diagram_in_docs_parses_and_renders(browser):
-    found = diagrams(ROOT)
+def break_line(root, path: str, line: int, old: str, new: str) -> None:
+    lines = (root / path).read_text(encoding="utf-8").split("\n")
+    assert old in lines[line - 1], lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    (root / path).write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_every_diagram_in_docs_parses_and_renders(mermaid):
+    found = _mermaid.project_diagrams(ROOT)
     assert len(found) >= 8, f"only {len(found)} diagrams found in docs/: is the fence scanner broken?"
-    problems = check(ROOT, browser)
+    assert any(d.origin for d in found), "no diagram built from data/*.yml was found"
+    problems = [str(p) for p in _mermaid.check(mermaid, found)]
     record_problems(problems)
     assert not problems, "\n".join(problems)
 
 
-def test_a_broken_arrow_is_reported_at_its_file_and_line(browser, tmp_path):
+def test_a_broken_arrow_is_reported_at_its_file_and_line(mermaid, tmp_path):
     root = copy_project(tmp_path)
-    path, line = first_arrow(root)
-    lines = (root / path).read_text(encoding="utf-8").split("\n")
-    lines[line - 1] = lines[line - 1].replace("-->", "-->>>", 1)
-    (root / path).write_text("\n".join(lines), encoding="utf-8")
-
-    problems = check(root, browser)
+    path, line = first_fence_line(root, "-->")
+    break_line(root, path, line, "-->", "-->>>")
+    problems = [str(p) for p in _mermaid.check(mermaid, _mermaid.project_diagrams(root))]
     assert len(problems) == 1, problems
-    assert problems[0].startswith(f"{path}:{line}: Mermaid cannot parse this diagram: "), problems[0]
-    # Mermaid's own words, e.g. "Parse error on line 9: Expecting 'AMP', ... got 'TAGEND'"
-    assert re.search(r"Parse error on line \d+:? .*Expecting", problems[0]), problems[0]
-    assert problems[0].endswith("(fix the syntax; try it at the Mermaid live editor, https://mermaid.live)")
+    assert problems[0].startswith(f"{path}:{line}: Mermaid cannot parse this diagram: Parse error on line "), problems[0]
+    # Mermaid's whole message, on one line: where, and what it expected
+    assert re.search(r"Parse error on line \d+: .* Expecting .*, got '", problems[0]), problems[0]
+    assert problems[0].endswith(FIX), problems[0]
 
 
-def test_an_unclosed_node_and_an_empty_fence_are_reported(browser, tmp_path):
+def test_an_unclosed_quote_is_reported_at_the_line_that_opens_it(mermaid, tmp_path):
+    """Mermaid names the line where it gives up (the next line with a quote); the problem names
+    the line whose quote is not closed."""
     root = copy_project(tmp_path)
-    page = root / "docs/about.md"
-    before = page.read_text(encoding="utf-8").rstrip("\n").split("\n")
-    added = ["", "```mermaid", "flowchart LR", "  A[[[", "```", "", "```mermaid", "```", ""]
-    page.write_text("\n".join(before + added), encoding="utf-8")
-    unclosed, empty = len(before) + 4, len(before) + 7      # `  A[[[` and the empty fence's opening
-
-    problems = check(root, browser)
-    assert problems == [
-        f"docs/about.md:{unclosed}: Mermaid cannot parse this diagram: " + problems[0].split(": Mermaid cannot parse this diagram: ", 1)[-1],
-        f"docs/about.md:{empty}: empty Mermaid diagram (write the diagram or delete the fence)",
-    ], problems
-    assert "Parse error" in problems[0], problems[0]
-
-
-def test_a_diagram_built_from_data_is_checked_too(browser, tmp_path):
-    """The timeline's meetings diagram is built by hooks/shared_data.py from data/timeline.yml
-    (whose schema already keeps quotes and brackets out of labels). If what it builds breaks
-    Mermaid, the problem is reported at the page's render marker."""
-    root = copy_project(tmp_path)
-    built = [d for d in diagrams(root) if d.origin]
-    assert built, "no `<!-- render: ... -->` marker builds a diagram any more; update this test"
-    marker = built[0]
-    hook = root / "hooks/shared_data.py"
-    source = hook.read_text(encoding="utf-8")
-    broken = source.replace('"flowchart TB",', '"flowchart TB", "    A[[[",', 1)
-    assert broken != source, "hooks/shared_data.py no longer starts its diagram with 'flowchart TB'"
-    hook.write_text(broken, encoding="utf-8")
-    problems = check(root, browser)
+    path, line = first_fence_line(root, r'^\s*\w+\["[^"]+"\]\s*$')
+    text = (root / path).read_text(encoding="utf-8").split("\n")[line - 1]
+    break_line(root, path, line, '"]', "]")
+    problems = [str(p) for p in _mermaid.check(mermaid, _mermaid.project_diagrams(root))]
     assert len(problems) == 1, problems
-    assert problems[0].startswith(f"{marker.path}:{marker.line}: Mermaid cannot parse this diagram "
-                                  "(built from data by '<!-- render:"), problems[0]
-    assert "Parse error" in problems[0], problems[0]
+    assert problems[0].startswith(f"{path}:{line}: Mermaid cannot parse this diagram: Parse error on line "), (text, problems)
+    assert problems[0].endswith(f"(close the quote on this line; {FIX[1:]}"), problems[0]
 
 
-def test_the_script_exits_1_and_lists_problems(tmp_path):
+def test_an_unclosed_node_and_an_empty_fence_are_reported(mermaid):
+    source = "\n".join(["# Page", "", "```mermaid", "flowchart LR", "  A[[[", "```", "", "```mermaid", "```", ""])
+    problems = [str(p) for p in _mermaid.check(mermaid, _mermaid.diagrams_in("docs/a.md", source))]
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("docs/a.md:5: Mermaid cannot parse this diagram: Parse error on line 2: "), problems[0]
+    assert problems[1] == "docs/a.md:8: empty Mermaid diagram (write the diagram or delete the fence)"
+
+
+def test_a_diagram_built_from_data_is_reported_at_its_marker(mermaid):
+    """The timeline's meetings diagram is built by hooks/shared_data.py from data/timeline.yml (whose
+    schema keeps quotes out of labels). If what it builds breaks Mermaid, the problem is at the marker."""
+    data = {name: _datafiles.load(ROOT, name)[0] for name in _datafiles.DATA_FILES}
+    meeting = next(e for e in data["timeline"] if e.get("meeting"))
+    meeting["label"] = 'A "quoted" label'
+    source = "# Timeline\n\n<!-- render: timeline-diagram -->\n"
+    problems = [str(p) for p in _mermaid.check(mermaid, _mermaid.diagrams_in("docs/t.md", source, data))]
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("docs/t.md:3: Mermaid cannot parse this diagram "
+                                  "(built from data by '<!-- render: timeline-diagram -->'): Parse error"), problems[0]
+
+
+def test_other_settings_give_a_second_layout(mermaid):
+    """What a narrow (phone) variant needs: the same text drawn again with other settings."""
+    text = "flowchart LR\n  accTitle: T\n  accDescr: D\n  A[One] --> B[Two] --> C[Three]"
+    wide, = mermaid.render([text])
+    tall, = mermaid.render([text], {"flowchart": {"nodeSpacing": 10, "rankSpacing": 10}}, id_prefix="narrow-")
+    assert wide.error is None and tall.error is None, (wide, tall)
+    assert wide.svg.startswith("<svg") and tall.svg.startswith("<svg")
+    assert 'id="narrow-0"' in tall.svg and wide.svg != tall.svg
+    assert "securityLevel" not in _mermaid.settings({"flowchart": {}})["flowchart"]
+    assert _mermaid.settings({"sequence": {"mirrorActors": False}})["sequence"]["actorFontSize"] == "16px"
+
+
+def test_the_build_reports_the_file_line_and_whole_message(tmp_path):
+    """hooks/prerender_diagrams.py draws through the same driver and logs the same problem."""
     root = copy_project(tmp_path)
-    page = root / "docs/about.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n```mermaid\n```\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/check_diagrams.py"), str(root)],
-                            capture_output=True, text=True, timeout=180)
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert re.fullmatch(r"docs/about\.md:\d+: empty Mermaid diagram \(write the diagram or delete the fence\)\n",
-                        result.stdout), result.stdout
+    path, line = first_fence_line(root, "-->")
+    break_line(root, path, line, "-->", "-->>>")
+    result = build("mkdocs.yml", root / "site", cwd=root)
+    assert result.returncode != 0, "the strict build passed with a broken diagram"
+    warnings = [w for w in warnings_of(result).splitlines() if "Mermaid" in w]
+    assert len(warnings) == 1, warnings_of(result)
+    assert re.match(rf"WARNING +- +{re.escape(path)}:{line}: Mermaid cannot parse this diagram: "
+                    r"Parse error on line \d+: .* Expecting .*, got '.*" + re.escape(FIX) + "$", warnings[0]), warnings[0]

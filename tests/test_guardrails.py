@@ -26,8 +26,7 @@ import pytest
 
 from conftest import ROOT, build, warnings_of
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import lint_content  # noqa: E402
+from scripts import lint_content
 
 COPY = ("docs", "data", "hooks", "includes", "overrides", "scripts", "mkdocs.yml", "mkdocs-offline.yml",
         ".pymarkdown.json", ".codespellrc", ".codespell-words.txt", "README.md", "CONTRIBUTING.md")

@@ -8,8 +8,7 @@ import sys
 
 from conftest import ROOT, record_problems
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import lint_content  # noqa: E402
+from scripts import lint_content
 
 
 def test_content_passes_lint():

@@ -16,12 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import _changes
-import _datafiles
-import atom_feed
-import front_matter
-import page_currency
-import page_dates
+from hooks import _changes, _datafiles, atom_feed, front_matter, page_currency, page_dates
 from _browser_helpers import built_path, soup
 from conftest import ROOT, nav_pages
 

@@ -10,18 +10,8 @@ from pathlib import Path
 import material
 import pytest
 
-import _common
-import _datafiles
-import citations
-import cite_this_page
-import content_kinds
-import diagram_rules
-import footnote_titles
-import front_matter
-import link_lines
-import robots_txt
-import shared_data
-import unsafe_content
+from hooks import (_common, _datafiles, citations, cite_this_page, content_kinds, diagram_rules,  # noqa: I001
+                   footnote_titles, front_matter, link_lines, robots_txt, shared_data, unsafe_content)
 from conftest import ROOT
 
 CRS = "[^crs]: CRS, [Report](https://www.everycrsreport.com/reports/IN12355.html), May 6, 2024."
@@ -42,7 +32,7 @@ def messages(problems) -> list[str]:
 
 @pytest.mark.parametrize("module", sorted(p.stem for p in (ROOT / "hooks").glob("*.py") if p.stem != "__init__"))
 def test_every_hook_module_imports(module):
-    imported = importlib.import_module(module)
+    imported = importlib.import_module(f"hooks.{module}")
     assert imported.__doc__, f"hooks/{module}.py needs a docstring saying why it exists"
 
 
@@ -303,7 +293,7 @@ def test_render_actors_groups_and_anchors():
 def test_render_markers_reports_unknown_marker_at_its_line():
     data = {"glossary": [], "timeline": [], "actors": [], "changes": []}
     out, problems = shared_data.render_markers("docs/a.md", "x\n\n<!-- render: glosary -->\n", data, offset=4)
-    assert messages(problems) == ["docs/a.md:7: unknown render marker 'glosary' (use one of: actors, changes, glossary, timeline-diagram, timeline-table)"]
+    assert messages(problems) == ["docs/a.md:7: unknown render marker 'glosary' (use one of: actors, by-the-numbers, changes, chronology, estimates-deployed, estimates-losses, glossary, officeholders, sanctions-after, sanctions-report-time, story-so-far, timeline-diagram, timeline-table)"]
     out, problems = shared_data.render_markers("docs/a.md", "<!-- render: actors -->\n", data)
     assert problems == [] and "render" not in out
 

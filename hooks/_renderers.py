@@ -1,0 +1,189 @@
+"""Pure renderers for the after-the-report data: sanctions, estimates, office-holders, summaries.
+
+hooks/shared_data.py calls these for its `<!-- render: ... -->` markers; each takes validated
+entries (see hooks/_datafiles.py) and returns Markdown. Nothing here reads files or logs.
+- sanctions tables, split at the report's date, and sanctions as timeline rows;
+- troop and casualty estimates, listed side by side and never reduced to one figure;
+- office-holders at the report's date and the latest we can confirm;
+- the since page's short chronology, the home page's "story so far" and "by the numbers".
+"""
+from __future__ import annotations
+
+import datetime
+
+REPORT_DATE = "2024-05-06"
+ACTORS = {   # sanctions.schema.json's `actor` enum, as readers see it
+    "us-treasury": "U.S. Treasury (OFAC)",
+    "us-state": "U.S. State Department",
+    "eu": "European Union",
+    "uk": "United Kingdom",
+    "rok": "South Korea",
+    "japan": "Japan",
+    "australia": "Australia",
+    "canada": "Canada",
+    "new-zealand": "New Zealand",
+    "other": "Other",
+}
+MEASURES = {   # estimates.schema.json's `measure` enum
+    "deployed": "Sent to Russia",
+    "killed": "Killed",
+    "wounded": "Wounded",
+    "killed-or-wounded": "Killed or wounded",
+    "captured": "Captured",
+}
+THREADS = {   # timeline.schema.json's `thread` enum
+    "treaty": "The treaty",
+    "troops": "Troops and casualties",
+    "arms-money": "Arms and money",
+    "sanctions": "Sanctions",
+    "transport-people": "Transport and people",
+    "diplomacy": "Diplomacy",
+}
+
+
+def human_date(value: str) -> str:
+    """ "2024-06-19" -> "June 19, 2024"; "2024-06" -> "June 2024"; "2024" -> "2024". """
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    day = datetime.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+    return day.strftime("%B %Y") if len(parts) == 2 else f"{day.strftime('%B')} {day.day}, {day.year}"
+
+
+def _cell(text) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _link(entry: dict) -> str:
+    return f"[{_cell(entry['source_title'])}]({entry['source']})"
+
+
+def after_report(entry: dict) -> bool:
+    return entry["date"] > REPORT_DATE
+
+
+def actor_name(entry: dict) -> str:
+    return entry.get("actor_name") or ACTORS[entry["actor"]]
+
+
+def _targets(entry: dict) -> str:
+    count = "number not stated" if entry["targets"] is None else str(entry["targets"])
+    return f"{count} ({_cell(entry['targets_note'])})"
+
+
+# --- Sanctions -----------------------------------------------------------------------------
+
+def render_sanctions(sanctions: list, after: bool) -> str:
+    """One table: the actions up to the report's date (after=False) or after it (after=True)."""
+    rows = sorted((s for s in sanctions if after_report(s) == after), key=lambda s: (s["date"], s["actor"]))
+    if not rows:
+        return "*No entries yet.*\n"
+    out = ["| Date | Who acted | What was done, under which instrument, and how many targets | Source |",
+           "| --- | --- | --- | --- |"]
+    for s in rows:
+        out.append(f"| {human_date(s['date'])} | {_cell(actor_name(s))} | {_cell(s['action'])} "
+                   f"*Instrument:* {_cell(s['instrument'])}. *Targets:* {_targets(s)}. | {_link(s)} |")
+    return "\n".join(out) + "\n"
+
+
+def sanctions_as_events(sanctions: list) -> list[dict]:
+    """Sanctions entries as timeline rows, so the timeline shows them without a copy in timeline.yml."""
+    events = []
+    for s in sanctions:
+        count = "" if s["targets"] is None else f" Targets: {s['targets_note']}."
+        events.append({
+            "date": s["date"],
+            "label": f"{actor_name(s)} sanctions"[:40],
+            "text": f"{actor_name(s)}: {s['action']}{count}",
+            "kind": "after" if after_report(s) else "background",
+            "thread": "sanctions",
+            "source": s["source"],
+            "source_title": s["source_title"],
+        })
+    return events
+
+
+def sanctions_summary(sanctions: list) -> dict:
+    """Counts for the home page: actions after the report, who took them, targets named."""
+    later = [s for s in sanctions if after_report(s)]
+    return {
+        "actions": len(later),
+        "actors": len({actor_name(s) for s in later}),
+        "targets": sum(s["targets"] or 0 for s in later),
+        "last": max((s["date"] for s in later), default=None),
+    }
+
+
+# --- Estimates -----------------------------------------------------------------------------
+
+def render_estimates(estimates: list, measures: tuple[str, ...]) -> str:
+    """Every estimate of the given measures, oldest first; the site lists them and picks none."""
+    rows = sorted((e for e in estimates if e["measure"] in measures), key=lambda e: (e["date"], e["estimator"]))
+    if not rows:
+        return "*No entries yet.*\n"
+    out = ["| Date | Who estimated | Figure | What it counts | Source |",
+           "| --- | --- | --- | --- | --- |"]
+    for e in rows:
+        out.append(f"| {human_date(e['date'])} | {_cell(e['estimator'])} | {MEASURES[e['measure']]}: {_cell(e['figure'])} | "
+                   f"{_cell(e['counts'])} | {_link(e)} |")
+    return "\n".join(out) + "\n"
+
+
+# --- Office-holders ------------------------------------------------------------------------
+
+def _since(office: dict) -> str:
+    if office.get("since"):
+        return human_date(office["since"])
+    return "before the report" if office["now"] == office["at_report"] else "not known"
+
+
+def render_officeholders(actors: list) -> str:
+    """Who held each office at the report's date and the latest holder a source confirms."""
+    out = ["| Government or body | Office | At the report (May 6, 2024) | Latest holder a source confirms | Source |",
+           "| --- | --- | --- | --- | --- |"]
+    found = False
+    for actor in actors:
+        for office in actor.get("officeholders", []):
+            found = True
+            out.append(f"| [{_cell(actor['name'])}](#{actor['id']}) | {_cell(office['office'])} | "
+                       f"{_cell(office['at_report'])} | {_cell(office['now'])}, in office since {_since(office)} "
+                       f"(confirmed as of {human_date(office['as_of'])}) | {_link(office)} |")
+    return "\n".join(out) + "\n" if found else "*No entries yet.*\n"
+
+
+# --- Summaries -----------------------------------------------------------------------------
+
+def render_chronology(timeline: list) -> str:
+    """The since page's short dated chronology: every after-the-report event, one line each."""
+    events = sorted((e for e in timeline if e["kind"] == "after"), key=lambda e: e["date"])
+    out = ["| Date | Event | Thread | Source |", "| --- | --- | --- | --- |"]
+    for e in events:
+        thread = THREADS.get(e.get("thread"), "")
+        out.append(f"| {human_date(e['date'])} | {_cell(e['label'])} | {thread} | {_link(e)} |")
+    return "\n".join(out) + "\n"
+
+
+def render_story(timeline: list) -> str:
+    """The home page's "story so far": the events marked `highlight`, one dated line each."""
+    events = sorted((e for e in timeline if e.get("highlight")), key=lambda e: e["date"])
+    return "\n".join(f"- **{human_date(e['date'])}.** {_cell(e['text'])} ({_link(e)})" for e in events) + "\n"
+
+
+def render_numbers(timeline: list, estimates: list, sanctions: list) -> str:
+    """The home page's "by the numbers": key figures, each with its date and source."""
+    rows = []
+    for e in timeline:
+        if e.get("figure"):
+            rows.append((e["date"], e["figure"], e["label"], _link(e)))
+    for e in estimates:
+        if e.get("key"):
+            rows.append((e["date"], e["figure"], f"{MEASURES[e['measure']]}: {e['estimator']}", _link(e)))
+    rows.sort(key=lambda r: r[0])
+    out = ["| Figure | What it is | Date | Source |", "| --- | --- | --- | --- |"]
+    out += [f"| {_cell(figure)} | {_cell(what)} | {human_date(date)} | {source} |" for date, figure, what, source in rows]
+    summary = sanctions_summary(sanctions)
+    if summary["actions"]:
+        out.append(f"| {summary['actions']} actions, at least {summary['targets']} targets | "
+                   f"Sanctions actions by {summary['actors']} governments and bodies after the report, as counted on this site | "
+                   f"May 2024 to {human_date(summary['last'])} | [Sanctions table](report/sanctions.md#after-the-report-sanctions) |")
+    return "\n".join(out) + "\n"
