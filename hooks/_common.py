@@ -10,6 +10,9 @@ import logging
 import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent   # the project root, where mkdocs.yml is
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ Validation uses jsonschema; each error is reported at the YAML line of the offen
 or field, e.g. `data/timeline.yml:42: entry 7, field 'date': '2024-02-30' is not a real
 ISO date (...)`. Dates may be "YYYY", "YYYY-MM" or "YYYY-MM-DD" and must exist on the calendar.
 Entries with problems are left out of what `load` returns, so the pages still render and one
-build lists every problem.
+build lists every problem. Beyond the schema, a timeline event's `kind` must fit its date: "after"
+events are dated after the report (extra.report.date in mkdocs.yml), "report" and "background"
+events on or before it.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from hooks._common import Problem
+from hooks import report_facts
+from hooks._common import ROOT, Problem
 
 DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates", "changes")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -94,7 +97,65 @@ def load(root: Path, name: str) -> tuple[list, list[Problem]]:
         return [], [Problem(rel, (mark.line + 1) if mark else 1, f"not valid YAML: {getattr(error, 'problem', error)}",
                             "check indentation and quote strings that contain a colon")]
     schema = json.loads((root / f"data/schemas/{name}.schema.json").read_text(encoding="utf-8"))
-    return usable(data, schema), validate(rel, data, schema, _lines(node))
+    problems = validate(rel, data, schema, _lines(node))
+    entries = usable(data, schema)
+    if name == "timeline" and isinstance(data, list):
+        report_date = report_facts.load(root if (root / "mkdocs.yml").exists() else ROOT)["date"]
+        problems += kind_date_problems(rel, data, _lines(node), report_date)
+        entries = [e for e in entries if not _kind_mismatch(e, report_date)]   # as in the table: not mislabelled
+    return entries, sorted(problems, key=lambda p: p.line)
+
+
+def actor_groups(root: Path = ROOT) -> dict[str, str]:
+    """Actor group id -> its heading, in page order, from data/schemas/actors.schema.json (held only there)."""
+    schema = json.loads((Path(root) / "data/schemas/actors.schema.json").read_text(encoding="utf-8"))
+    return {choice["const"]: choice["title"] for choice in schema["items"]["properties"]["group"]["oneOf"]}
+
+
+def _date_range(value: str) -> tuple[str, str]:
+    """The first and last day a partial ISO date can mean: "2024-05" -> ("2024-05-01", "2024-05-31")."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return value, value
+    if len(parts) == 2:
+        last = (datetime.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - datetime.timedelta(days=1)).day
+        return f"{value}-01", f"{value}-{last:02d}"
+    return f"{value}-01-01", f"{value}-12-31"
+
+
+def kind_date_problems(rel: str, data: list, lines: dict, report_date: str) -> list[Problem]:
+    """An "after" event must be dated after the report; a "report" or "background" one on or before
+    it. A partial date ("2024-05") fits either kind if the report's date falls within it."""
+    problems = []
+    for index, entry in enumerate(data):
+        mismatch = _kind_mismatch(entry, report_date)
+        if mismatch:
+            line = lines.get((index, "kind"), lines.get((index,), 1))
+            where = f"entry {index + 1}, field 'kind'"
+            if mismatch == "after":
+                problems.append(Problem(rel, line, f"{where}: 'after' but dated {entry['date']}, not after the report "
+                                        f"({report_date})", "use kind: background (or report, if the report states it), or fix the date"))
+            else:
+                problems.append(Problem(rel, line, f"{where}: '{entry['kind']}' but dated {entry['date']}, after the "
+                                        f"report ({report_date})", "use kind: after, or fix the date"))
+    return problems
+
+
+def _kind_mismatch(entry, report_date: str) -> str | None:
+    """"after" for an after-event dated on or before the report, "before" for a report/background
+    event dated after it, else None (also for entries whose date or kind the schema rejects)."""
+    if not (isinstance(entry, dict) and isinstance(entry.get("date"), str) and _PARTIAL_DATE.match(entry["date"])
+            and entry.get("kind") in ("report", "background", "after")):
+        return None
+    try:
+        first, last = _date_range(entry["date"])
+    except ValueError:
+        return None    # an impossible date: the schema check reports it
+    if entry["kind"] == "after" and last <= report_date:
+        return "after"
+    if entry["kind"] != "after" and first > report_date:
+        return "before"
+    return None
 
 
 def usable(data, schema: dict) -> list:
@@ -143,6 +204,8 @@ def _explain(error) -> tuple[str, str | None]:
         value = error.instance.isoformat()
         return (f"{value} is not quoted, so YAML reads it as a date rather than text",
                 f'write it in quotes: "{value}"')
+    if error.validator == "oneOf" and all("const" in choice for choice in error.validator_value):
+        return f"{error.instance!r} is not one of {[choice['const'] for choice in error.validator_value]}", None
     if error.validator == "pattern" and error.validator_value.startswith("^https://"):
         return f"{error.instance!r} is not an https:// address", "use the https:// address of the source"
     cause = f" ({error.cause})" if error.cause else ""

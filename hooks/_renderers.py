@@ -1,7 +1,8 @@
 """Pure renderers for the after-the-report data: sanctions, estimates, office-holders, summaries.
 
 hooks/shared_data.py calls these for its `<!-- render: ... -->` markers; each takes validated
-entries (see hooks/_datafiles.py) and returns Markdown. Nothing here reads files or logs.
+entries (see hooks/_datafiles.py) and returns Markdown. Nothing here logs; the report's date is
+read once, from extra.report in mkdocs.yml (hooks/report_facts.py).
 - sanctions tables, split at the report's date, and sanctions as timeline rows;
 - troop and casualty estimates, listed side by side and never reduced to one figure;
 - office-holders at the report's date and the latest we can confirm;
@@ -11,7 +12,11 @@ from __future__ import annotations
 
 import datetime
 
-REPORT_DATE = "2024-05-06"
+from hooks import report_facts
+from hooks._common import ROOT
+
+REPORT = report_facts.load(ROOT)
+REPORT_DATE = REPORT["date"]
 ACTORS = {   # sanctions.schema.json's `actor` enum, as readers see it
     "us-treasury": "U.S. Treasury (OFAC)",
     "us-state": "U.S. State Department",
@@ -139,7 +144,7 @@ def _since(office: dict) -> str:
 
 def render_officeholders(actors: list) -> str:
     """Who held each office at the report's date and the latest holder a source confirms."""
-    out = ["| Government or body | Office | At the report (May 6, 2024) | Latest holder a source confirms | Source |",
+    out = [f"| Government or body | Office | At the report ({REPORT['long_date']}) | Latest holder a source confirms | Source |",
            "| --- | --- | --- | --- | --- |"]
     found = False
     for actor in actors:
@@ -180,10 +185,10 @@ def render_numbers(timeline: list, estimates: list, sanctions: list) -> str:
             rows.append((e["date"], e["figure"], f"{MEASURES[e['measure']]}: {e['estimator']}", _link(e)))
     rows.sort(key=lambda r: r[0])
     out = ["| Figure | What it is | Date | Source |", "| --- | --- | --- | --- |"]
-    out += [f"| {_cell(figure)} | {_cell(what)} | {human_date(date)} | {source} |" for date, figure, what, source in rows]
+    out += [f"| {_cell(figure[:1].upper() + figure[1:])} | {_cell(what)} | {human_date(date)} | {source} |" for date, figure, what, source in rows]
     summary = sanctions_summary(sanctions)
     if summary["actions"]:
         out.append(f"| {summary['actions']} actions, at least {summary['targets']} targets | "
                    f"Sanctions actions by {summary['actors']} governments and bodies after the report, as counted on this site | "
-                   f"May 2024 to {human_date(summary['last'])} | [Sanctions table](report/sanctions.md#after-the-report-sanctions) |")
+                   f"{human_date(REPORT_DATE[:7])} to {human_date(summary['last'])} | [Sanctions table](report/sanctions.md#after-the-report-sanctions) |")
     return "\n".join(out) + "\n"

@@ -78,7 +78,8 @@ def build_feed(changes: list, urls: dict[str, str], titles: dict[str, str],
     feed.link(href=site_url + FEED, rel="self", type="application/atom+xml")
     feed.language("en")
     feed.rights("Text CC BY 4.0")
-    feed.updated(_midnight(max(c["date"] for c in changes)) if changes else _midnight("2024-05-06"))
+    if changes:   # else feedgen uses the build time; the schema requires at least one entry
+        feed.updated(_midnight(max(c["date"] for c in changes)))
     ids = dict(zip(map(id, changes), _changes.entry_ids(changes)))
     for change in _changes.ordered(changes):
         entry = feed.add_entry(order="append")

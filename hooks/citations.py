@@ -14,12 +14,12 @@ from __future__ import annotations
 import logging
 import re
 
-from hooks._common import Problem, admonitions, report, scan, source_path
+from hooks import report_facts
+from hooks._common import ROOT, Problem, admonitions, report, scan, source_path
 
 log = logging.getLogger("mkdocs.plugins.hooks.citations")
 
 FACT_KINDS = ("report", "context", "after")
-REPORT_URLS = ("everycrsreport.com/reports/IN12355", "crsreports.congress.gov/product/pdf/IN/IN12355")
 
 _DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:\s*(?P<text>.*)$")
 _REFERENCE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
@@ -30,13 +30,15 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)|<(?P<auto>[a-z]+://[^>\s]
 # --- Hooks ---------------------------------------------------------------------------------
 
 def on_page_markdown(markdown, page, config, files):
-    report(log, check(source_path(page, config), page.file.content_string))
+    report(log, check(source_path(page, config), page.file.content_string, config.extra["report"]))
     return markdown
 
 
 # --- Helpers -------------------------------------------------------------------------------
 
-def check(path: str, source: str) -> list[Problem]:
+def check(path: str, source: str, facts: dict | None = None) -> list[Problem]:
+    """`facts` is extra.report (read from ROOT/mkdocs.yml when not given), for the report's addresses."""
+    addresses = report_facts.addresses(facts or report_facts.load(ROOT))
     result = scan(source)
     definitions: dict[str, int] = {}
     references: dict[str, int] = {}
@@ -70,7 +72,7 @@ def check(path: str, source: str) -> list[Problem]:
             if not _REFERENCE.search(paragraph):
                 problems.append(Problem(path, number, f"statement in a '{box.kind}' box cites no source",
                                         "end the paragraph or list item with a footnote such as [^crs]"))
-    if not any(url in source for url in REPORT_URLS):
+    if not any(url in source for url in addresses):
         problems.append(Problem(path, 1, "page never links the original CRS report",
                                 "add the [^crs] footnote definition and cite it (see CONTRIBUTING.md)"))
     return problems

@@ -5,6 +5,7 @@ way on every page:
 - `report`  titled exactly "What the report says (May 6, 2024)";
 - `context` titled "Background..." and saying which period it covers;
 - `after`   titled "After the report..." and naming the month or year it covers.
+The titles come from `extra.report.boxes` and the report's date in mkdocs.yml (hooks/report_facts.py).
 A page that restates part of the report (front matter `report_part` other than a site page)
 must contain at least one `report` box.
 
@@ -19,11 +20,11 @@ import re
 
 import yaml
 
-from hooks._common import Problem, admonitions, report, scan, source_path
+from hooks import report_facts
+from hooks._common import ROOT, Problem, admonitions, report, scan, source_path
 
 log = logging.getLogger("mkdocs.plugins.hooks.content_kinds")
 
-REPORT_TITLE = "What the report says (May 6, 2024)"
 SITE_PAGE = "None (site page)"
 FIX = "see 'Report, background, after' in CONTRIBUTING.md"
 TEXT_EQUIVALENT = "Diagram as text"
@@ -34,26 +35,30 @@ _MARKER = re.compile(r"^\s*(!!!|\?\?\?\+?)")
 # --- Hooks ---------------------------------------------------------------------------------
 
 def on_page_markdown(markdown, page, config, files):
-    report(log, check(source_path(page, config), page.file.content_string))
+    report(log, check(source_path(page, config), page.file.content_string, config.extra["report"]))
     return markdown
 
 
 # --- Helpers -------------------------------------------------------------------------------
 
-def check(path: str, source: str) -> list[Problem]:
+def check(path: str, source: str, facts: dict | None = None) -> list[Problem]:
+    """Box titles and kinds; `facts` is extra.report (read from ROOT/mkdocs.yml when not given)."""
+    facts = facts or report_facts.load(ROOT)
+    boxes_titled = facts["boxes"]
+    report_title = facts["report_box"]
     result = scan(source)
     boxes = admonitions(result)
     problems = []
     for box in boxes:
         title = box.title or ""
-        if box.kind == "report" and title != REPORT_TITLE:
-            problems.append(Problem(path, box.line, f"'report' box titled {title!r}", f'title it exactly "{REPORT_TITLE}"'))
-        elif box.kind == "context" and not title.startswith("Background"):
+        if box.kind == "report" and title != report_title:
+            problems.append(Problem(path, box.line, f"'report' box titled {title!r}", f'title it exactly "{report_title}"'))
+        elif box.kind == "context" and not title.startswith(boxes_titled["context"]):
             problems.append(Problem(path, box.line, f"'context' box titled {title!r}",
-                                    f'start the title with "Background" and name the period; {FIX}'))
-        elif box.kind == "after" and not (title.startswith("After the report") and re.search(r"\b20\d\d\b", title)):
+                                    f'start the title with "{boxes_titled["context"]}" and name the period; {FIX}'))
+        elif box.kind == "after" and not (title.startswith(boxes_titled["after"]) and re.search(r"\b20\d\d\b", title)):
             problems.append(Problem(path, box.line, f"'after' box titled {title!r}",
-                                    f'title it "After the report: <month> <year>"; {FIX}'))
+                                    f'title it "{boxes_titled["after"]}: <month> <year>"; {FIX}'))
     problems += fold_problems(path, result.lines, boxes)
     try:
         meta = yaml.safe_load("\n".join(line for _, line in result.front_matter)) or {}
@@ -62,7 +67,7 @@ def check(path: str, source: str) -> list[Problem]:
     part = meta.get("report_part") if isinstance(meta, dict) else None
     if isinstance(part, str) and part != SITE_PAGE and not any(b.kind == "report" for b in boxes):
         problems.append(Problem(path, 1, f"page restates '{part}' but has no 'report' box",
-                                f'put what the report says in a !!! report "{REPORT_TITLE}" box'))
+                                f'put what the report says in a !!! report "{report_title}" box'))
     return problems
 
 

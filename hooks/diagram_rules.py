@@ -8,7 +8,8 @@ Checks each ```mermaid fence in the raw page source:
 - has no `click` callbacks or `href` links, does not touch `securityLevel` and has no
   `%%{init}%%` directive (the theme colours diagrams);
 - is followed by a "Diagram as text" block, the text equivalent for screen readers and search.
-Whether Mermaid can parse and render the diagram is checked in a browser by tests/browser.
+Whether Mermaid can parse and draw the diagram is checked with the vendored Mermaid in headless
+Chromium (hooks/_mermaid.py), by the fast check (`make check`) and when the build pre-renders it.
 """
 from __future__ import annotations
 

@@ -16,6 +16,10 @@ keeps that claim true. The rule, chosen so it sees events and not other dates:
   "Mar. 2026", 2026-03-16 and 2026-03; month names start with a capital. A mention is newer
   than `covers_through` when the whole period it names starts after it: "March 2026" is fine
   with covers_through 2026-03-16, "April 2026" is not.
+- A date that follows a forward-looking word within three words ("expected", "planned",
+  "scheduled", "due", "until", "around", "would", "should", "will"; e.g. "should open in
+  February 2026", "would fall around April 26, 2026") is a plan or a deadline, not an event,
+  and does not count. Write a real event's date without such a word before it.
 - `covers_through` may not be later than `last_reviewed`.
 
 Missing or malformed dates are hooks/front_matter.py's to report; this check then stays quiet.
@@ -52,6 +56,7 @@ DATE_PATTERNS = [   # most precise first; a match is blanked out before the next
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})\b(?!-)"),
     re.compile(rf"\b{_MONTH},? {_YEAR}"),
 ]
+FORWARD = {"expected", "planned", "scheduled", "due", "until", "around", "would", "should", "will"}
 _YEAR_ONLY = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")
 _LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _NOISE = re.compile(r"\[\^[^\]]+\]|<https?://[^>]+>|https?://\S+|`[^`]*`")
@@ -93,7 +98,9 @@ def mentions(text: str, years: bool = False) -> list[Mention]:
                 start = datetime.date(int(match["year"]), month, int(groups.get("day") or 1))
             except ValueError:
                 return match.group(0)          # not a real date (2024-2025, resolution numbers): leave it
-            found.append(Mention(match.group(0), start))
+            before = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 60):match.start()])[-3:]
+            if not FORWARD & {word.lower() for word in before}:
+                found.append(Mention(match.group(0), start))
             return " " * len(match.group(0))
         text = pattern.sub(take, text)
     return found

@@ -23,22 +23,14 @@ import logging
 import re
 from pathlib import Path
 
-from hooks import _changes, _datafiles, _renderers
-from hooks._common import Problem, report, source_path
+from hooks import _changes, _datafiles, _renderers, report_facts
+from hooks._common import ROOT, Problem, report, source_path
 from hooks._renderers import human_date
 
 log = logging.getLogger("mkdocs.plugins.hooks.shared_data")
 
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*render:\s*(?P<name>[\w-]+)\s*-->[ \t]*$", re.M)
 ABBREVIATIONS = "includes/abbreviations.md"
-REPORT_DATE = "2024-05-06"
-GROUPS = {
-    "partnership": "The partnership",
-    "united-states": "The United States",
-    "allies": "U.S. allies",
-    "united-nations": "The United Nations",
-    "others": "Others with a stake",
-}
 KIND_LABELS = {"report": "Report", "background": "Background", "after": "After the report"}
 _DATA: dict[str, list] = {}
 
@@ -52,6 +44,7 @@ def on_config(config):
         _DATA[name], found = _datafiles.load(root, name)
         problems += found
     _DATA["nav_titles"] = _changes.nav_titles(config["nav"])
+    _DATA["groups"] = _datafiles.actor_groups(root)
     if not any(p.path == "data/glossary.yml" for p in problems):   # else the glossary is partial
         problems += check_abbreviations(root, _DATA["glossary"])
     report(log, problems)
@@ -68,20 +61,24 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     path = source_path(page, config)
     offset = page.file.content_string.count("\n") - markdown.count("\n")   # front matter lines
-    rendered, problems = render_markers(path, markdown, _DATA, offset)
+    rendered, problems = render_markers(path, markdown, _DATA, offset, config.extra["report"])
     report(log, problems)
     return rendered
 
 
 # --- Helpers -------------------------------------------------------------------------------
 
-def render_markers(path: str, markdown: str, data: dict, offset: int = 0) -> tuple[str, list[Problem]]:
+def render_markers(path: str, markdown: str, data: dict, offset: int = 0,
+                   facts: dict | None = None) -> tuple[str, list[Problem]]:
+    """Replace each marker with what it names. `data` maps data file names to their entries (and
+    may hold "groups", see _datafiles.actor_groups); `facts` is extra.report (else read from ROOT)."""
+    facts = facts or report_facts.load(ROOT)
     renderers = {
         "glossary": lambda: render_glossary(data["glossary"]),
         "timeline-table": lambda: render_timeline_table(
-            data["timeline"] + _renderers.sanctions_as_events(data.get("sanctions", []))),
-        "timeline-diagram": lambda: render_timeline_diagram(data["timeline"]),
-        "actors": lambda: render_actors(data["actors"]),
+            data["timeline"] + _renderers.sanctions_as_events(data.get("sanctions", [])), facts),
+        "timeline-diagram": lambda: render_timeline_diagram(data["timeline"], facts),
+        "actors": lambda: render_actors(data["actors"], data.get("groups") or _datafiles.actor_groups(ROOT)),
         "officeholders": lambda: _renderers.render_officeholders(data["actors"]),
         "sanctions-report-time": lambda: _renderers.render_sanctions(data.get("sanctions", []), after=False),
         "sanctions-after": lambda: _renderers.render_sanctions(data.get("sanctions", []), after=True),
@@ -154,22 +151,24 @@ def _table(events: list) -> list[str]:
     return rows
 
 
-def render_timeline_table(timeline: list) -> str:
+def render_timeline_table(timeline: list, facts: dict | None = None) -> str:
+    facts = facts or report_facts.load(ROOT)
     events = sorted(timeline, key=lambda e: e["date"])
     before = [e for e in events if e["kind"] != "after"]
     after = [e for e in events if e["kind"] == "after"]
     last = human_date(after[-1]["date"]) if after else "today"
-    out = ["## Up to the report (to May 6, 2024)", "",
+    out = [f"## Up to the report (to {facts['long_date']})", "",
            "\"Report\" marks events the report's text states; \"Background\" marks events from other sources.", ""]
     out += _table(before)
-    out += ["", "## After the report (May 7, 2024 onward)", "",
-            f'!!! after "After the report: May 2024 to {last}"', "",
+    out += ["", f"## After the report ({facts['day_after']} onward)", "",
+            f'!!! after "{facts["boxes"]["after"]}: {human_date(facts["date"][:7])} to {last}"', "",
             "    These events postdate the report and are not in it. Each row links its source.", ""]
     out += ["    " + row for row in _table(after)]
     return "\n".join(out) + "\n"
 
 
-def render_timeline_diagram(timeline: list) -> str:
+def render_timeline_diagram(timeline: list, facts: dict | None = None) -> str:
+    facts = facts or report_facts.load(ROOT)
     meetings = sorted((e for e in timeline if e.get("meeting")), key=lambda e: e["date"])
     lines = ["```mermaid", "flowchart TB",
              "    accTitle: High-level North Korea-Russia meetings",
@@ -177,8 +176,8 @@ def render_timeline_diagram(timeline: list) -> str:
              ]
     previous, marked = None, False
     for index, e in enumerate(meetings):
-        if not marked and e["date"] > REPORT_DATE:
-            lines.append('    report(["May 6, 2024: CRS report IN12355"])')
+        if not marked and e["date"] > facts["date"]:
+            lines.append(f'    report(["{facts["long_date"]}: CRS report {facts["id"]}"])')
             if previous:
                 lines.append(f"    {previous} --> report")
             previous, marked = "report", True
@@ -193,9 +192,11 @@ def render_timeline_diagram(timeline: list) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_actors(actors: list) -> str:
+def render_actors(actors: list, groups: dict[str, str] | None = None) -> str:
+    """Who's who under a heading per group; `groups` (id -> heading, in order) comes from the schema."""
+    groups = groups or _datafiles.actor_groups(ROOT)
     out = []
-    for group, heading in GROUPS.items():
+    for group, heading in groups.items():
         members = [a for a in actors if a["group"] == group]
         if not members:
             continue

@@ -5,16 +5,16 @@ A skipped test is a failure here: nothing may pass by not running (see pytest_se
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+
+from helpers.server import Server
+from helpers.tabs import tab_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 _PROBLEMS: list[str] = []
@@ -63,20 +63,18 @@ def clientside_site(tmp_path_factory) -> Path:
     return built_edition(tmp_path_factory, "clientside", "mkdocs.yml", PRERENDER_DIAGRAMS="false")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def hosted_server(hosted_site):
     """Serve the hosted edition on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(hosted_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    server = Server(hosted_site)
+    yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def tabs(browser, hosted_server):
+    """For the accessibility tests: (scheme, width) -> a reused Page of the hosted edition (helpers/tabs.py)."""
+    yield from tab_pages(browser, hosted_server)
 
 
 def chromium_executable() -> str | None:

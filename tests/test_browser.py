@@ -18,8 +18,11 @@ from collections import Counter
 
 import pytest
 
-from _browser_helpers import (SCHEMES, Server, built_page, built_path, check_page, check_search,
-                              guarded_context, mermaid_file_name, page_url)
+from helpers.built import built_page, built_path, mermaid_file_name, page_url
+from helpers.guard import guarded_context
+from helpers.pages import SCHEMES, check_page
+from helpers.search import check_search
+from helpers.server import Server
 from conftest import ROOT, build, nav_pages, record_problems, warnings_of
 from hooks._mermaid import project_diagrams
 

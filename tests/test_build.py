@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
 import yaml
 
-from _browser_helpers import built_path, soup
+from helpers.built import built_path, soup
+from hooks import report_facts
 from conftest import ROOT, nav_pages
 
 EDITIONS = ["hosted_site", "offline_site"]
-REPORT_URL = "https://www.everycrsreport.com/reports/IN12355.html"
+REPORT = report_facts.load(ROOT)     # extra.report in mkdocs.yml
+REPORT_URL = REPORT["url"]
 
 
 def front_matter(src: str) -> dict:
@@ -85,7 +85,7 @@ def test_each_page_has_its_metadata(edition):
         if meta["report_part"] == "None (site page)":
             assert data["@type"] == "WebPage" and "citation" not in data, f"{src}: site pages are WebPages citing nothing"
         else:
-            assert data["@type"] == "Article" and data["citation"]["reportNumber"] == "IN12355", src
+            assert data["@type"] == "Article" and data["citation"]["reportNumber"] == REPORT["id"], src
 
 
 def test_every_page_links_the_report_and_offers_citation(edition):
@@ -131,7 +131,6 @@ def test_clientside_mermaid_is_sent_only_to_pages_with_diagrams(clientside_site)
 
 
 def test_shared_data_is_rendered(hosted_site):
-    sys.path.insert(0, str(ROOT / "hooks"))
     from hooks import _datafiles
     data = {name: _datafiles.load(ROOT, name)[0] for name in _datafiles.DATA_FILES}
     timeline = soup(built_path(hosted_site, "timeline.md", False)).select_one("article")
@@ -188,13 +187,11 @@ def test_offline_edition_has_search_index_script_and_local_shim(offline_site):
 
 
 def test_vendored_assets_match_manifest():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import vendor
+    from scripts import vendor
     assert vendor.check() == []
 
 
 def test_generated_files_are_current():
-    sys.path.insert(0, str(ROOT / "hooks"))
     from hooks import _datafiles, shared_data
     glossary, problems = _datafiles.load(ROOT, "glossary")
     assert not problems

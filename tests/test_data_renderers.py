@@ -75,7 +75,7 @@ def test_chronology_story_and_numbers():
     assert _renderers.render_story([EVENT, background]) == "- **April 30, 2025.** Work starts on the road bridge. ([TASS](https://tass.com/economy/1951481))\n"
     numbers = _renderers.render_numbers([EVENT], [ESTIMATE, LOSS], [SANCTION, EARLY])
     assert "| 1 km bridge | Tumen bridge construction begins | April 30, 2025 |" in numbers
-    assert "| about 15,000 | Sent to Russia: South Korea's NIS | April 30, 2025 |" in numbers and "around 2,000" not in numbers
+    assert "| About 15,000 | Sent to Russia: South Korea's NIS | April 30, 2025 |" in numbers and "around 2,000" not in numbers
     assert "| 1 actions, at least 16 targets |" in numbers
 
 

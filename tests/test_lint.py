@@ -4,7 +4,6 @@ Every problem found is listed in the end-of-run summary, not only the first.
 """
 from __future__ import annotations
 
-import sys
 
 from conftest import ROOT, record_problems
 

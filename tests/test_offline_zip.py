@@ -8,7 +8,10 @@ import zipfile
 
 import pytest
 
-from _browser_helpers import (built_page, built_path, check_page, check_search, guarded_context, page_url)
+from helpers.built import built_page, built_path, page_url
+from helpers.guard import guarded_context
+from helpers.pages import check_page
+from helpers.search import check_search
 from conftest import ROOT, nav_pages, record_problems
 
 pytestmark = pytest.mark.browser

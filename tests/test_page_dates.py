@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from hooks import _changes, _datafiles, atom_feed, front_matter, page_currency, page_dates
-from _browser_helpers import built_path, soup
+from helpers.built import built_path, soup
 from conftest import ROOT, nav_pages
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -68,6 +68,12 @@ def test_mentions_skip_sources_urls_code_and_bare_years():
     assert page_currency.mentions(text) == []
     assert [m.text for m in page_currency.mentions("See [the June 2026 entry](../timeline.md).")] == ["June 2026"]
     assert [m.text for m in page_currency.mentions("After the report: 2027", years=True)] == ["2027"]
+
+
+def test_plans_and_deadlines_are_not_events():
+    text = ("Lavrov said it should open in February 2026; the opening would fall around April 26, 2026. "
+            "The mandate runs until April 30, 2027. It opened on May 2, 2026.")
+    assert [m.text for m in page_currency.mentions(text)] == ["May 2, 2026"]
 
 
 def test_a_page_within_its_date_passes():
