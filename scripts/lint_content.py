@@ -6,7 +6,7 @@ Usage: python scripts/lint_content.py          # from the repository root; exit 
 The same pure checks the build hooks run (front matter, unsafe content, diagram rules,
 citations, content kinds, page currency), the data-file schemas, the generated-abbreviations check, Markdown
 lint (pymarkdown, .pymarkdown.json), spelling (codespell, .codespellrc) and the vendored-assets
-manifest. Every problem is one line, `path:line: what is wrong (how to fix it)`, followed by a
+manifest and the map extract's checksum (data/geo/manifest.json). Every problem is one line, `path:line: what is wrong (how to fix it)`, followed by a
 count. pre-commit runs this script; `make test` runs it through tests/test_lint.py.
 Link and anchor checks need the built site: they run in `mkdocs build --strict` (see mkdocs.yml).
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from hooks import _changes, _datafiles, citations, content_kinds, diagram_rules, front_matter, page_currency, shared_data, unsafe_content
-from scripts import vendor
+from scripts import make_map_data, vendor
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +47,7 @@ def main() -> int:
 
 def collect(root: Path) -> list[str]:
     """Every problem in the project at `root`, as `path:line: problem (fix)` lines."""
-    return pages(root) + data(root) + markdown_lint(root) + spelling(root) + vendor.check(root)
+    return pages(root) + data(root) + markdown_lint(root) + spelling(root) + vendor.check(root) + make_map_data.problems(root)
 
 
 def pages(root: Path) -> list[str]:
