@@ -30,6 +30,10 @@ FRONT_MATTER_SCHEMA = {
         "last_reviewed": {"type": "string", "format": "date"},
         "template": {"type": "string"},
         "hide": {"type": "array", "items": {"type": "string"}},
+        # Material's search: `boost` weighs all of the page's sections (default 1; hooks/search_tuning.py)
+        "search": {"type": "object", "additionalProperties": False,
+                   "properties": {"boost": {"type": "number", "exclusiveMinimum": 0, "maximum": 10},
+                                  "exclude": {"type": "boolean"}}},
     },
     "additionalProperties": False,
 }

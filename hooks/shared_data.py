@@ -133,8 +133,9 @@ def render_glossary(glossary: list) -> str:
     out = []
     for entry in sorted(glossary, key=lambda e: e["term"].lower()):
         head = f"{entry['abbr']} ({entry['term']})" if entry.get("abbr") else entry["term"]
+        also = f" Also called: {', '.join(entry['aliases'])}." if entry.get("aliases") else ""
         see = f" See [{_page_name(entry['see'])}]({entry['see']})." if entry.get("see") else ""
-        out += [head, f":   {entry['definition']}{see}", ""]
+        out += [head, f":   {entry['definition']}{also}{see}", ""]
     return "\n".join(out)
 
 
