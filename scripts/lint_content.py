@@ -4,7 +4,7 @@
 Usage: python scripts/lint_content.py          # from the repository root; exit 1 if anything is wrong
 
 The same pure checks the build hooks run (front matter, unsafe content, diagram rules,
-citations, content kinds), the data-file schemas, the generated-abbreviations check, Markdown
+citations, content kinds, page currency), the data-file schemas, the generated-abbreviations check, Markdown
 lint (pymarkdown, .pymarkdown.json), spelling (codespell, .codespellrc) and the vendored-assets
 manifest and the map extract's checksum (data/geo/manifest.json). Every problem is one line, `path:line: what is wrong (how to fix it)`, followed by a
 count. pre-commit runs this script; `make test` runs it through tests/test_lint.py.
@@ -17,7 +17,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hooks import _datafiles, citations, content_kinds, diagram_rules, front_matter, shared_data, unsafe_content
+import yaml
+
+from hooks import _changes, _datafiles, citations, content_kinds, diagram_rules, front_matter, page_currency, shared_data, unsafe_content
 from scripts import make_map_data, vendor
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,9 +52,11 @@ def collect(root: Path) -> list[str]:
 
 def pages(root: Path) -> list[str]:
     found = []
+    shared = {name: _datafiles.load(root, name)[0] for name in _datafiles.DATA_FILES}   # what pages render
     for page in sorted((root / "docs").rglob("*.md")):
         rel, source = page.relative_to(root).as_posix(), page.read_text(encoding="utf-8")
         problems = [p for check in PAGE_CHECKS for p in check.check(rel, source)]
+        problems += page_currency.check(rel, source, shared)
         found += [str(p) for p in sorted(problems, key=lambda p: p.line)]
     return found
 
@@ -65,6 +69,13 @@ def data(root: Path) -> list[str]:
         if name == "glossary" and not found:
             glossary = entries
     problems += shared_data.check_abbreviations(root, glossary)
+    if (root / _changes.REL).exists():   # every page a change names exists (the build checks it too)
+        text = (root / _changes.REL).read_text(encoding="utf-8")
+        known = {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")}
+        try:
+            problems += _changes.missing_pages(text, yaml.safe_load(text), known)
+        except yaml.YAMLError:
+            pass   # _datafiles.load reported it
     return [str(p) for p in problems]
 
 
