@@ -59,6 +59,7 @@ DATE_PATTERNS = [   # most precise first; a match is blanked out before the next
 FORWARD = {"expected", "planned", "scheduled", "due", "until", "around", "would", "should", "will"}
 _YEAR_ONLY = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")
 _LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_HTML_LINK = re.compile(r'<a href="https?://[^"]*">.*?</a>', re.S)
 _NOISE = re.compile(r"\[\^[^\]]+\]|<https?://[^>]+>|https?://\S+|`[^`]*`")
 
 
@@ -87,6 +88,7 @@ def on_page_markdown(markdown, page, config, files):
 def mentions(text: str, years: bool = False) -> list[Mention]:
     """Every date `text` names, outside footnote markers, URLs, code and the text of external links."""
     text = _LINK.sub(lambda m: "" if re.match(r"https?://", m["target"]) else m["text"], text)
+    text = _HTML_LINK.sub("", text)     # external links in rendered HTML (the timeline's sources)
     text = _NOISE.sub(" ", text)
     found = []
     for pattern in DATE_PATTERNS + ([_YEAR_ONLY] if years else []):
