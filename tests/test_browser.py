@@ -98,7 +98,8 @@ def source_diagrams():
     """docs/ path -> number of Mermaid diagrams its source holds (fences and data-built ones).
 
     Requested before any build, so it describes the same sources the builds read."""
-    counts = Counter(d.path for d in project_diagrams(ROOT))
+    counts = Counter(d.path for d in project_diagrams(ROOT)
+                     if not d.text.lstrip().startswith("%% phone"))   # a phone variant is the same diagram, narrower
     return lambda src: counts[f"docs/{src}"]
 
 

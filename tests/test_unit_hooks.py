@@ -248,16 +248,19 @@ def test_human_date():
 def test_render_timeline_table_splits_at_report_date():
     out = shared_data.render_timeline_table(EVENTS)
     before, after = out.split("## After the report")
-    assert "| September 2023 | Leaders meet. | Background | [B](https://b.org) |" in before
-    assert "| 2024 | The report. | Report |" in before
-    assert "    | June 19, 2024 | Treaty signed \\| in Pyongyang. | After the report | [A](https://a.org) |" in after
+    assert '<time datetime="2023-09">September 2023</time> <span class="mdx-event__kind">Background</span>' in before
+    assert '<li class="mdx-event mdx-event--report"' in before and "The report." in before
+    assert "Treaty signed | in Pyongyang." in after and '<a href="https://a.org">A</a>' in after
+    assert '<li class="mdx-event mdx-event--after"' in after and "mdx-event--after" not in before
     assert '!!! after "After the report: May 2024 to June 19, 2024"' in after
+    assert '<nav class="mdx-filter" aria-label="Narrow the timeline">' in out.split("## Up to the report")[0]
 
 
-def test_render_timeline_diagram_marks_the_report():
+def test_render_timeline_diagram_groups_meetings_by_year_and_marks_the_report():
     out = shared_data.render_timeline_diagram(EVENTS)
     assert out.startswith("```mermaid\nflowchart TB\n    accTitle:")
-    assert out.index('m0["September 2023: Summit"]') < out.index("report([") < out.index('m1["June 19, 2024: Putin in Pyongyang"]')
+    assert out.index('y0["`**2023**\nSep: Summit`"]') < out.index("report([") < out.index("**2024 (after the report)**")
+    assert "Jun 19: Putin in Pyongyang" in out
     assert diagram_rules.check("x.md", out) == []
 
 
