@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build offline test lint generate bench clean
+.PHONY: serve build offline test check lint generate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,13 +43,20 @@ offline: $(VENV)/.chromium
 	$(BIN)/mkdocs build --strict --clean --config-file mkdocs-offline.yml
 	$(BIN)/python scripts/zip_offline.py site-offline dist/in12355-explainer-offline.zip
 
-## test: set up, build both editions strictly, run every check and the whole pytest suite
+## test: set up, run the fast check (and stop there if it finds a problem), then the whole pytest
+## suite: both editions built strictly, the built HTML, and the browser tests. test_lint.py is
+## deselected because it is the fast check again.
 test: $(VENV)/.test-deps
-	$(BIN)/python -m pytest
+	@$(BIN)/python -m scripts.check
+	@$(BIN)/python -m pytest -q --tb=short --deselect tests/test_lint.py::test_content_passes_lint
 
-## lint: the fast checks pre-commit runs (content rules, data schemas, Markdown lint, spelling)
-lint: $(VENV)/.test-deps
-	$(BIN)/python -m scripts.lint_content
+## check: the fast check, in seconds: every content rule, data schemas, links and anchors, every
+## Mermaid diagram, Markdown lint, spelling, vendored assets (pre-commit runs it; scripts/check.py)
+check: $(VENV)/.test-deps
+	@$(BIN)/python -m scripts.check
+
+## lint: another name for `make check`
+lint: check
 
 ## generate: rewrite files derived from data (includes/abbreviations.md)
 generate: $(VENV)/.site-deps
