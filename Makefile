@@ -30,17 +30,18 @@ $(VENV)/.test-deps: tests/requirements.txt $(VENV)/.chromium
 	$(BIN)/python -m pip install --quiet -r tests/requirements.txt
 	touch $@
 
-## serve: set up, then preview the site with live reload at http://127.0.0.1:8000
+## serve: set up, then preview the site with live reload at http://127.0.0.1:8000. Not strict, so
+## unfinished work still shows: problems print in the terminal and in a box on the page.
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	STRICT=false $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: the hosted edition (GitHub Pages) into site/
 build: $(VENV)/.chromium
-	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/python -m mkdocs build --strict --clean
 
 ## offline: the offline edition into site-offline/ and dist/in12355-explainer-offline.zip
 offline: $(VENV)/.chromium
-	$(BIN)/mkdocs build --strict --clean --config-file mkdocs-offline.yml
+	$(BIN)/python -m mkdocs build --strict --clean --config-file mkdocs-offline.yml
 	$(BIN)/python scripts/zip_offline.py site-offline dist/in12355-explainer-offline.zip
 
 ## test: set up, run the fast check (and stop there if it finds a problem), then the whole pytest

@@ -143,7 +143,7 @@ def data(root: Path) -> list[str]:
 
 def _start_build(root: Path):
     folder = tempfile.TemporaryDirectory(prefix="check-site-")
-    env = dict(os.environ, PRERENDER_DIAGRAMS="false", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    env = dict(os.environ, PRERENDER_DIAGRAMS="false", STRICT="false", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--config-file", QUICK_CONFIG, "--site-dir", folder.name],
                                cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     return process, folder
@@ -153,22 +153,29 @@ def build_found(process: subprocess.Popen, folder) -> list[Found]:
     """MkDocs' warnings and errors, one Found per `path:line:` line (a multi-line record splits)."""
     out, err = process.communicate(timeout=600)
     folder.cleanup()
+    items = parse_build_log(err + out)
+    if process.returncode != 0 and not items:
+        last = (err.strip().splitlines() or ["no output"])[-1]
+        items.append(found("Links, anchors and build", f"mkdocs.yml:1: the quick build failed: {last} "
+                           "(run `python -m mkdocs build` to see the whole error)"))
+    return items
+
+
+def parse_build_log(log: str) -> list[Found]:
+    """MkDocs' WARNING and ERROR records; a record holding `path:line:` lines gives one Found each."""
     records: list[list[str]] = []
-    for line in (err + out).splitlines():
+    for line in log.splitlines():
         match = _LOG_LINE.match(line)
         if match:
             records.append([match["text"]] if match["level"] in ("WARNING", "ERROR") else [])
         elif records and records[-1] and line.strip():
             records[-1].append(line.strip())
     items = []
+    items = []
     for record in filter(None, records):
         located = [line for line in record if found("", line).path]
         for line in located or [" ".join(record)]:
             items.append(found("Links, anchors and build", line))
-    if process.returncode != 0 and not items:
-        last = (err.strip().splitlines() or ["no output"])[-1]
-        items.append(found("Links, anchors and build", f"mkdocs.yml:1: the quick build failed: {last} "
-                           "(run `python -m mkdocs build` to see the whole error)"))
     return items
 
 
