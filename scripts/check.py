@@ -59,10 +59,9 @@ def main(argv: list[str]) -> int:
     items = run(root)
     seconds = time.monotonic() - started
     heading = "make check"
-    if items:
-        count = f"{len(items)} problem{'s' if len(items) != 1 else ''}"
-        print(f"{heading}: {count} in {seconds:.1f} s; each line is file:line: problem (how to fix it)")
-    emit(items, heading)
+    count = f"{len(items)} problem{'s' if len(items) != 1 else ''}"
+    emit(items, heading, intro=f"{heading}: {count} in {seconds:.1f} s; each line is file:line: problem (how to fix it)"
+         if items else None)
     if not items:
         print(f"{heading}: no problems found ({seconds:.1f} s)")
     return 1 if items else 0

@@ -71,8 +71,9 @@ def summary(items: list[Found], heading: str) -> str:
     return "\n".join(rows) + "\n"
 
 
-def emit(items: list[Found], heading: str, out=None, env=None) -> None:
-    """Print every problem; under GitHub Actions, annotations first and a job summary too."""
+def emit(items: list[Found], heading: str, out=None, env=None, intro: str | None = None) -> None:
+    """Print every problem; under GitHub Actions, annotations first and a job summary too. `intro`
+    (a count, say) is printed just before the plain lines."""
     out = out or sys.stdout
     env = os.environ if env is None else env
     if env.get("GITHUB_ACTIONS") == "true":
@@ -81,5 +82,7 @@ def emit(items: list[Found], heading: str, out=None, env=None) -> None:
         if env.get("GITHUB_STEP_SUMMARY"):
             with open(env["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
                 handle.write(summary(items, heading) + "\n")
+    if intro:
+        print(intro, file=out)
     for item in items:
         print(item.text, file=out)

@@ -98,8 +98,8 @@ def break_first(root, rel: str, old: str, new: str) -> int:
 
 @pytest.mark.browser
 def test_the_fast_check_under_github_actions(tmp_path):
-    """A link to a missing page: the check exits 1, prints its annotation, then the count and the
-    problem last, and writes the job summary."""
+    """A link to a missing page: the check exits 1, prints its annotation (GitHub hides these from
+    the log), then the count and the problem last, and writes the job summary."""
     root = copy_project(tmp_path / "project")
     line = break_first(root, "docs/about.md", "](sources.md", "](missing.md")
     summary_file = tmp_path / "summary.md"
