@@ -188,7 +188,8 @@ def render_numbers(timeline: list, estimates: list, sanctions: list) -> str:
     out += [f"| {_cell(figure[:1].upper() + figure[1:])} | {_cell(what)} | {human_date(date)} | {source} |" for date, figure, what, source in rows]
     summary = sanctions_summary(sanctions)
     if summary["actions"]:
-        out.append(f"| {summary['actions']} actions, at least {summary['targets']} targets | "
-                   f"Sanctions actions by {summary['actors']} governments and bodies after the report, as counted on this site | "
+        out.append(f"| {summary['actions']} actions naming {summary['targets']} targets in all | "
+                   f"Sanctions actions after the report by {summary['actors']} governments and agencies, as counted on this site "
+                   "(a person or firm listed by several governments is counted each time) | "
                    f"{human_date(REPORT_DATE[:7])} to {human_date(summary['last'])} | [Sanctions table](report/sanctions.md#after-the-report-sanctions) |")
     return "\n".join(out) + "\n"

@@ -13,8 +13,9 @@ Every content rule, without a full published build, listing ALL problems, each o
   every hook's warning;
 - Mermaid: every diagram, including those built from data, parsed and drawn by the vendored
   Mermaid in one headless Chromium (hooks/_mermaid.py, the driver the build uses);
-- Markdown lint (pymarkdown, .pymarkdown.json), spelling (codespell, .codespellrc) and the
-  vendored assets against docs/assets/vendor/manifest.json.
+- Markdown lint (pymarkdown, .pymarkdown.json), spelling (codespell, .codespellrc), the
+  vendored assets against docs/assets/vendor/manifest.json and the map extract's checksum
+  (data/geo/manifest.json).
 The slow parts run side by side (the build and the linters as subprocesses while Chromium
 draws the diagrams). Under GitHub Actions problems also become annotations and a job summary
 (scripts/problem_report.py).
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from hooks import _datafiles, _mermaid, citations, content_kinds, diagram_rules, front_matter, report_facts, shared_data
 from hooks import unsafe_content
-from scripts import vendor
+from scripts import make_map_data, vendor
 from scripts.problem_report import Found, emit, found
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,6 +86,7 @@ def run(root: Path, only: tuple[str, ...] = ALL, browser=None) -> list[Found]:
         items += [found("Data files", str(p)) for p in data_problems(root)]
     if "vendor" in only:
         items += [found("Vendored assets", line) for line in vendor.check(root)]
+        items += [found("Map data", str(line)) for line in make_map_data.problems(root)]
     if "diagrams" in only:
         with _mermaid.Mermaid(root, browser=browser) as driver:
             items += [found("Mermaid diagrams", str(p)) for p in _mermaid.check(driver, _mermaid.project_diagrams(root))]

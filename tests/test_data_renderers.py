@@ -76,7 +76,7 @@ def test_chronology_story_and_numbers():
     numbers = _renderers.render_numbers([EVENT], [ESTIMATE, LOSS], [SANCTION, EARLY])
     assert "| 1 km bridge | Tumen bridge construction begins | April 30, 2025 |" in numbers
     assert "| About 15,000 | Sent to Russia: South Korea's NIS | April 30, 2025 |" in numbers and "around 2,000" not in numbers
-    assert "| 1 actions, at least 16 targets |" in numbers
+    assert "| 1 actions naming 16 targets in all |" in numbers
 
 
 def test_indented_marker_renders_inside_its_box():

@@ -81,4 +81,4 @@ def test_home_page_story_so_far_and_numbers(hosted_site):
     expected = sum(bool(e.get("figure")) for e in timeline) + sum(bool(e.get("key")) for e in estimates) + 1
     assert len(numbers) == expected
     assert all(len(row.select("td")) == 4 and row.select("td")[2].get_text().strip() for row in numbers), "each figure has a date"
-    assert f"{sum(_renderers.after_report(s) for s in sanctions)} actions" in numbers[-1].get_text()
+    assert f"{sum(_renderers.after_report(s) for s in sanctions)} actions naming" in numbers[-1].get_text()
