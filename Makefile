@@ -10,7 +10,15 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build offline test check lint generate bench clean
+.PHONY: serve build offline pdf test check lint generate bench clean
+
+# The editions a reader can download, built before the hosted site, which copies them (hooks/downloads.py).
+# The folders can be moved (tests/test_editions.py runs `make build` into a temporary folder).
+SITE         ?= site
+OFFLINE_SITE ?= site-offline
+EDITIONS     ?= dist
+PDF          := $(EDITIONS)/in12355-explainer.pdf
+ZIP          := $(EDITIONS)/in12355-explainer-offline.zip
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,14 +43,21 @@ $(VENV)/.test-deps: tests/requirements.txt $(VENV)/.chromium
 serve: $(VENV)/.site-deps
 	STRICT=false $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-## build: the hosted edition (GitHub Pages) into site/
-build: $(VENV)/.chromium
-	$(BIN)/python -m mkdocs build --strict --clean
+## build: the complete hosted site into site/: the pages, the data downloads, the PDF and the offline zip
+# In this order, because each step includes what the one before made: the PDF (printed from a build
+# of the offline edition), the offline edition with the PDF inside and its zip, then the hosted site,
+# whose About page gives the size, date and SHA-256 of both (see hooks/downloads.py).
+build: offline
+	EDITIONS_DIR=$(abspath $(EDITIONS)) $(BIN)/mkdocs build --strict --clean --site-dir $(SITE)
 
-## offline: the offline edition into site-offline/ and dist/in12355-explainer-offline.zip
-offline: $(VENV)/.chromium
-	$(BIN)/python -m mkdocs build --strict --clean --config-file mkdocs-offline.yml
-	$(BIN)/python scripts/zip_offline.py site-offline dist/in12355-explainer-offline.zip
+## offline: the offline edition (with the PDF and the data) into site-offline/ and dist/in12355-explainer-offline.zip
+offline: pdf
+	EDITIONS_DIR=$(abspath $(EDITIONS)) $(BIN)/mkdocs build --strict --clean --config-file mkdocs-offline.yml --site-dir $(OFFLINE_SITE)
+	$(BIN)/python scripts/zip_offline.py $(OFFLINE_SITE) $(ZIP)
+
+## pdf: the whole site as one PDF, dist/in12355-explainer.pdf
+pdf: $(VENV)/.chromium
+	$(BIN)/python scripts/pdf_edition.py $(PDF)
 
 ## test: set up, run the fast check (and stop there if it finds a problem), then the whole pytest
 ## suite: both editions built strictly, the built HTML, and the browser tests. test_lint.py is

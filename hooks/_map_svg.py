@@ -31,6 +31,9 @@ class Panel:
     lines: tuple = ()                   # (place id, place id, t, dy): great-circle lines; the distance
                                         # label sits at fraction t along the line, dy units below it
     only: tuple = ()                    # draw only these place ids (default: every place on the layer)
+    on_border: dict = field(default_factory=dict)   # place id -> km downstream along the drawn border:
+                                        # the coarse outlines put the river up to ~1 km off, so these
+                                        # symbols sit on the river as drawn (their coordinates are in the text)
     route: tuple = ()                   # (place id, label): stops joined in order, labelled as given
     scale_km: int = 0                   # length of the scale bar, 0 for none
 
@@ -98,6 +101,17 @@ def distance_label(km: float) -> str:
     return f"about {round(km, -2):,.0f} km"
 
 
+def along(line: list, distance: float) -> tuple[float, float]:
+    """The point `distance` units along a polyline from its first point (its last point if shorter)."""
+    for (x0, y0), (x1, y1) in zip(line, line[1:]):
+        step = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
+        if step and distance <= step:
+            t = distance / step
+            return x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
+        distance -= step
+    return line[-1]
+
+
 def drawn_places(panel: Panel, places: list) -> list:
     """The places a panel marks: those on its layer (or only the listed ones) and its route stops."""
     stops = {pid for pid, _ in panel.route}
@@ -123,9 +137,11 @@ def draw_panel(panel: Panel, width: float, extract: dict, places: list, uid: str
         d = path_data(rings)
         if d:
             out.append(f'<path class="{cls}" d="{d}"/>')
+    border: list = []
     for feature in features:
         if feature["properties"]["id"] == "border-408-643":
             lines = [[project(lon, lat) for lon, lat in line] for line in _rings(feature["geometry"])]
+            border = lines[0] if len(lines) == 1 else []
             out.append(f'<path class="mdx-map__border" d="{path_data(lines, closed=False)}"/>')
     if panel.inset_of:
         west, south, east, north = panel.inset_of
@@ -153,7 +169,10 @@ def draw_panel(panel: Panel, width: float, extract: dict, places: list, uid: str
         out.append(f'<path class="mdx-map__route" d="{path_data([stops], closed=False)}"/>')
     for place in drawn_places(panel, places):
         x, y = project(place["lon"], place["lat"])
-        out.append(f'<circle class="mdx-map__dot" cx="{x:.1f}" cy="{y:.1f}" r="4"/>')
+        if place["id"] in panel.on_border and border:
+            x, y = along(border, panel.on_border[place["id"]] / frame.km_per_unit())
+        ring = " mdx-map__dot--approximate" if place.get("approximate") else ""   # placed from a description
+        out.append(f'<circle class="mdx-map__dot{ring}" cx="{x:.1f}" cy="{y:.1f}" r="4"/>')
         label = dict(panel.route).get(place["id"]) or place.get("label", place["names"][0])
         tx, ty, align = _anchor(panel.labels.get(place["id"], "e"), x, y)
         tx, align = fit_label(tx, align, label, width)

@@ -48,7 +48,8 @@ _REGION = Panel(
     inset_of=BORDER_BOX)
 _BORDER = Panel(
     extent="border", projection=Lambert(42, 43, 42.4, 130.65), box=BORDER_BOX, layer="border",
-    labels={"rail-bridge": "e", "road-bridge": "se"},
+    labels={"rail-bridge": "ne", "road-bridge": "se"},
+    on_border={"rail-bridge": 0.0, "road-bridge": 0.5},
     countries=(("RUSSIA", 130.7, 42.425), ("NORTH KOREA", 130.6, 42.31), ("Tumen River", 130.712, 42.36)),
     scale_km=5)
 _TRIP = Panel(
@@ -78,7 +79,9 @@ MAPS = {
         "North Korea and Russia meet only along the lower Tumen River, near the sea. Pyongyang and Wonsan are in North Korea, "
         "the port of Rajin (Rason) near the border; Vladivostok is about 130 km northeast of the border, Vostochny Cosmodrome "
         "and Komsomolsk-on-Amur far to the north in Russia. The inset shows the border, the rail bridge and the road-bridge site. China's land reaches "
-        "the river just above the rail bridge; the Natural Earth outlines used here are too coarse to show it in the inset.",
+        "the river just above the rail bridge; the Natural Earth outlines used here are too coarse to show it in the inset, "
+        "and they draw the river up to about 1 km from where it runs, so the two bridge symbols are placed on the river as "
+        "drawn, the road-bridge site about 500 m downstream of the rail bridge.",
         wide=((_REGION, 0.62), (_BORDER, 0.38)), narrow=((_REGION, 1.0), (_BORDER, 1.0))),
     "trip-2023": MapSpec(
         "trip-2023", "Map: Kim Jong-un's stops in Russia, September 2023",

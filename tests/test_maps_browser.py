@@ -55,3 +55,35 @@ def test_axe_finds_no_violation_on_map_pages(tabs, axe, src, scheme, width):  # 
     lines = [f"  {v['id']}: {v['help']}: " + "; ".join(" >> ".join(map(str, n["target"])) for n in v["nodes"][:5])
              for v in results.response["violations"] if v["id"] not in ALLOWED_AXE_RULES]
     assert not lines, f"{src} ({scheme}, {width}px):\n" + "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", (390, 1280))
+def test_map_labels_and_lines_keep_their_contrast(tabs, scheme, width):
+    """Labels 4.5:1 against the halo drawn under them; the border, routes, distance lines and place
+    dots 3:1 against sea, land and the story's countries (WCAG 1.4.3, 1.4.11), in both schemes."""
+    from helpers.colour import contrast, flatten, hex_of
+    from helpers.js import with_colour_lib
+    problems, measured = [], 0
+    for src in MAP_PAGES:
+        page = open_tab(tabs, scheme, width, src)
+        for item in page.evaluate(with_colour_lib("map_colours")):
+            base = flatten(item["page"])
+            where = f"{src} #{item['fig']} ({scheme}, {width}px) {item['what'][:30]!r}"
+            if item["kind"] == "text":
+                measured += 1
+                halo = flatten([item["halo"]], base)
+                if item["haloWidth"] < 2:
+                    problems.append(f"{where}: label has no halo (stroke {item['haloWidth']}px)")
+                if (ratio := contrast(item["fg"], halo)) < 4.5:
+                    problems.append(f"{where}: label {hex_of(item['fg'])} on halo {hex_of(halo)} is {ratio:.2f}:1")
+            else:
+                for name, under in item["land"].items():
+                    if under is None:
+                        continue
+                    behind = flatten([under], base)
+                    measured += 1
+                    if (ratio := contrast(item["fg"], behind)) < 3:
+                        problems.append(f"{where}: {hex_of(item['fg'])} on {name} {hex_of(behind)} is {ratio:.2f}:1")
+    assert measured > 50, f"only {measured} colours measured: the map markup changed?"
+    assert not problems, "\n".join(problems)

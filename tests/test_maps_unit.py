@@ -174,3 +174,12 @@ def test_rendered_map_has_title_desc_and_stays_small():
             svg = _map_svg.draw(spec, variant, EXTRACT, PLACES)
             assert f"<title id=\"map-{name}-{variant}-title\">" in svg and "<desc " in svg
             assert 'role="img"' in svg and "#" not in svg.split("<title")[0].replace("url(#", "")
+
+
+def test_symbols_placed_along_the_drawn_border():
+    line = [(0, 0), (10, 0), (10, 10)]
+    assert _map_svg.along(line, 0) == (0, 0)
+    assert _map_svg.along(line, 15) == (10, 5)
+    assert _map_svg.along(line, 99) == (10, 10)
+    svg = _map_svg.draw(maps.MAPS["region"], "narrow", EXTRACT, PLACES)
+    assert 'class="mdx-map__dot mdx-map__dot--approximate"' in svg   # the road-bridge site, placed from a description
