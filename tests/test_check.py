@@ -131,3 +131,20 @@ def test_make_test_stops_at_the_fast_check_with_only_the_problems(tmp_path):
     assert not any("pytest" in l or "passed" in l for l in lines), "\n".join(lines)
     assert re.match(rf"docs/report/exchange\.md:{line}: Mermaid cannot parse this diagram: Parse error on line \d+: ", lines[-2]), lines
     assert lines[-1].startswith("make: *** [") and "test] Error" in lines[-1], lines
+
+
+@pytest.mark.browser
+def test_tests_of_the_built_site_stop_at_a_site_that_does_not_build(tmp_path):
+    """Run without the fast check (pytest alone), a broken page stops the run at the first strict
+    build with that build's problems, instead of failing every test of the built site."""
+    root = copy_project(tmp_path / "project")
+    line = break_first(root, "docs/about.md", "](sources.md", "](missing.md")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "PYTEST_"))}
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_build.py",
+                             "tests/test_links.py"], cwd=root, env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 1, result.stdout[-3000:]
+    lines = result.stdout.splitlines()
+    assert len(lines) < 50, result.stdout
+    assert "the strict build of the hosted edition failed, so no test of the built site ran; its problems:" in result.stdout
+    assert f"docs/about.md:{line}: link 'missing.md': the target is not found among documentation files" in result.stdout
+    assert not re.search(r"\d+ (failed|error)", result.stdout), result.stdout
