@@ -5,6 +5,7 @@ the one format CONTRIBUTING.md documents and the tests assert on.
 """
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import re
@@ -29,6 +30,18 @@ def report(logger: logging.Logger, problems) -> None:
     """Log each problem as a warning, so `mkdocs build --strict` fails after listing all of them."""
     for problem in problems:
         logger.warning(str(problem))
+
+
+def as_date(value) -> datetime.date | None:
+    """A front matter date as MkDocs gives it (a date, or text if quoted) as a date; None if it is not one."""
+    if isinstance(value, datetime.datetime):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 def source_path(page, config) -> str:

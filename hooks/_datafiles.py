@@ -21,7 +21,7 @@ import yaml
 from hooks import report_facts
 from hooks._common import ROOT, Problem
 
-DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates", "places")
+DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates", "places", "changes")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FORMATS = jsonschema.FormatChecker()
 

@@ -134,6 +134,14 @@ def path_data(rings: list[list[tuple[float, float]]], closed: bool = True, digit
 
 
 def _num(value: float, digits: int) -> str:
-    text = f"{round(value, digits):.{digits}f}".rstrip("0").rstrip(".")
-    text = "0" if text in ("-0", "") else text
-    return text.replace("0.", ".", 1) if text.startswith("0.") else (text.replace("-0.", "-.", 1) if text.startswith("-0.") else text)
+    """Shortest text for a rounded number: 10, 1.5, .5, -.5 (never "1." or "-0")."""
+    text = f"{round(value, digits):.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", "", "-"):
+        return "0"
+    if text.startswith("0."):
+        return text[1:]
+    if text.startswith("-0."):
+        return "-" + text[2:]
+    return text

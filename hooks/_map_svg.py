@@ -36,6 +36,7 @@ class Panel:
                                         # symbols sit on the river as drawn (their coordinates are in the text)
     route: tuple = ()                   # (place id, label): stops joined in order, labelled as given
     scale_km: int = 0                   # length of the scale bar, 0 for none
+    heading: str = ""                   # a short name drawn in the panel's top-left corner
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class MapSpec:
     wide: tuple                          # panels side by side: (Panel, width share)
     narrow: tuple                        # panels stacked
     wide_width: int = WIDE               # a tall map is drawn narrower on the desktop
+    legend: tuple = ()                   # (kind, text): drawn under the shorter wide panel, if room
 
 
 def _by_id(places: list) -> dict:
@@ -134,7 +136,7 @@ def draw_panel(panel: Panel, width: float, extract: dict, places: list, uid: str
         cls = "mdx-map__land" + (" mdx-map__land--focus" if fid in panel.focus else "") \
             + (" mdx-map__land--highlight" if fid in panel.highlight else "")
         rings = [[project(lon, lat) for lon, lat in ring] for ring in _rings(feature["geometry"])]
-        d = path_data(rings)
+        d = path_data(rings, digits=0)   # whole units: the maps are drawn about 1:1 in CSS pixels
         if d:
             out.append(f'<path class="{cls}" d="{d}"/>')
     border: list = []
@@ -149,6 +151,7 @@ def draw_panel(panel: Panel, width: float, extract: dict, places: list, uid: str
         (x0, y0), (x1, y1) = corners
         out.append(f'<rect class="mdx-map__inset" x="{min(x0, x1) - 2:.1f}" y="{min(y0, y1) - 2:.1f}" '
                    f'width="{abs(x1 - x0) + 4:.1f}" height="{abs(y1 - y0) + 4:.1f}"/>')
+        out.append(_text(max(x0, x1) + 6, max(y0, y1) + 14, "Inset", "mdx-map__note"))
     for text, lon, lat in panel.countries:
         x, y = project(lon, lat)
         x, align = fit_label(x, "middle", text, width)
@@ -182,9 +185,26 @@ def draw_panel(panel: Panel, width: float, extract: dict, places: list, uid: str
         y = height - 12
         out.append(f'<path class="mdx-map__scale" d="M10 {y:.1f}h{units:.1f}"/>')
         out.append(_text(10, y - 6, f"{panel.scale_km} km", "mdx-map__note"))
+    if panel.heading:
+        out.append(_text(8, 18, panel.heading, "mdx-map__heading"))
     out.append("</g>")
     out.append(f'<rect class="mdx-map__frame" width="{width:.1f}" height="{height:.1f}"/>')
     return "".join(out), height
+
+
+LEGEND_SYMBOLS = {
+    "border": '<path class="mdx-map__border" d="M0 -4h22"/>',
+    "focus": '<rect class="mdx-map__land mdx-map__land--focus" x="0" y="-10" width="22" height="12"/>',
+    "place": '<circle class="mdx-map__dot" cx="11" cy="-4" r="4"/>',
+    "approximate": '<circle class="mdx-map__dot mdx-map__dot--approximate" cx="11" cy="-4" r="4"/>',
+}
+
+
+def draw_legend(items: tuple, x: float, y: float) -> str:
+    """A key: one symbol and its meaning per line, from (x, y) down."""
+    rows = [f'<g transform="translate({x:.1f} {y + 22 * i:.1f})">{LEGEND_SYMBOLS[kind]}{_text(30, 0, text, "mdx-map__label")}</g>'
+            for i, (kind, text) in enumerate(items)]
+    return "".join(rows)
 
 
 def draw(spec: MapSpec, variant: str, extract: dict, places: list, page_id: str = "") -> str:
@@ -193,18 +213,23 @@ def draw(spec: MapSpec, variant: str, extract: dict, places: list, page_id: str 
     total = spec.wide_width if variant == "wide" else NARROW
     panels = spec.wide if variant == "wide" else spec.narrow
     gap = 8
-    parts, x, y, max_h = [], 0.0, 0.0, 0.0
+    parts, x, y, max_h, drawn = [], 0.0, 0.0, 0.0, []
     usable = total - gap * (len(panels) - 1) if variant == "wide" else total
     for index, (panel, share) in enumerate(panels):
         width = usable * share
         body, height = draw_panel(panel, width, extract, places, f"{uid}-{index}")
         parts.append(f'<g transform="translate({x:.1f} {y:.1f})">{body}</g>')
+        drawn.append((x, height))
         if variant == "wide":
             x += width + gap
             max_h = max(max_h, height)
         else:
             y += height + gap
             max_h = y - gap
+    if spec.legend and variant == "wide" and len(drawn) > 1:
+        lx, lh = min(drawn, key=lambda d: d[1])
+        if max_h - lh >= 22 * len(spec.legend) + 20:
+            parts.append(draw_legend(spec.legend, lx + 4, lh + 30))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {total} {max_h:.1f}" role="img" '
             f'aria-labelledby="{uid}-title" aria-describedby="{uid}-desc" class="mdx-map__svg mdx-map__svg--{variant}" '
             f'style="max-width:{total}px">'

@@ -49,7 +49,7 @@ _REGION = Panel(
 _BORDER = Panel(
     extent="border", projection=Lambert(42, 43, 42.4, 130.65), box=BORDER_BOX, layer="border",
     labels={"rail-bridge": "ne", "road-bridge": "se"},
-    on_border={"rail-bridge": 0.0, "road-bridge": 0.5},
+    on_border={"rail-bridge": 0.0, "road-bridge": 0.5}, heading="Inset: the border",
     countries=(("RUSSIA", 130.7, 42.425), ("NORTH KOREA", 130.6, 42.31), ("Tumen River", 130.712, 42.36)),
     scale_km=5)
 _TRIP = Panel(
@@ -82,7 +82,9 @@ MAPS = {
         "the river just above the rail bridge; the Natural Earth outlines used here are too coarse to show it in the inset, "
         "and they draw the river up to about 1 km from where it runs, so the two bridge symbols are placed on the river as "
         "drawn, the road-bridge site about 500 m downstream of the rail bridge.",
-        wide=((_REGION, 0.62), (_BORDER, 0.38)), narrow=((_REGION, 1.0), (_BORDER, 1.0))),
+        wide=((_REGION, 0.62), (_BORDER, 0.38)), narrow=((_REGION, 1.0), (_BORDER, 1.0)),
+        legend=(("focus", "North Korea and Russia"), ("border", "Their border, about 17 km"),
+                ("place", "Place"), ("approximate", "Approximate site"))),
     "trip-2023": MapSpec(
         "trip-2023", "Map: Kim Jong-un's stops in Russia, September 2023",
         "Numbered stops: 1, Pyongyang, which Kim's train left on September 10; 2, the Khasan-Tumangang rail bridge, where it "

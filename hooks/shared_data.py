@@ -12,6 +12,7 @@ alone on its line; an indented marker (inside a box) renders indented to match:
     <!-- render: chronology -->         every after-the-report event, one line each
     <!-- render: story-so-far -->, <!-- render: by-the-numbers -->           home page summaries
 The newer renderers are pure functions in hooks/_renderers.py.
+    <!-- render: changes -->            the What's new list from data/changes.yml (hooks/_changes.py)
 The abbreviation tooltips shown on every page come from the same glossary through
 includes/abbreviations.md, which `make generate` writes and this hook checks is current.
 Data problems are reported with file and line by hooks/_datafiles.py.
@@ -22,7 +23,7 @@ import logging
 import re
 from pathlib import Path
 
-from hooks import _datafiles, _renderers, report_facts
+from hooks import _changes, _datafiles, _renderers, report_facts
 from hooks._common import ROOT, Problem, report, source_path
 from hooks._renderers import human_date
 
@@ -42,11 +43,19 @@ def on_config(config):
     for name in _datafiles.DATA_FILES:
         _DATA[name], found = _datafiles.load(root, name)
         problems += found
+    _DATA["nav_titles"] = _changes.nav_titles(config["nav"])
     _DATA["groups"] = _datafiles.actor_groups(root)
     if not any(p.path == "data/glossary.yml" for p in problems):   # else the glossary is partial
         problems += check_abbreviations(root, _DATA["glossary"])
     report(log, problems)
     return config
+
+
+def on_files(files, config):
+    # A change naming a page that does not exist is reported by hooks/atom_feed.py; leave it out.
+    known = {f.src_uri for f in files.documentation_pages()}
+    _DATA["changes"] = [c for c in _DATA.get("changes", []) if all(p in known for p in c["pages"])]
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -80,6 +89,7 @@ def render_markers(path: str, markdown: str, data: dict, offset: int = 0,
         "story-so-far": lambda: _renderers.render_story(data["timeline"]),
         "by-the-numbers": lambda: _renderers.render_numbers(
             data["timeline"], data.get("estimates", []), data.get("sanctions", [])),
+        "changes": lambda: _changes.render(data["changes"], data.get("nav_titles", {})),
     }
     problems = []
 
@@ -123,8 +133,9 @@ def render_glossary(glossary: list) -> str:
     out = []
     for entry in sorted(glossary, key=lambda e: e["term"].lower()):
         head = f"{entry['abbr']} ({entry['term']})" if entry.get("abbr") else entry["term"]
+        also = f" Also called: {', '.join(entry['aliases'])}." if entry.get("aliases") else ""
         see = f" See [{_page_name(entry['see'])}]({entry['see']})." if entry.get("see") else ""
-        out += [head, f":   {entry['definition']}{see}", ""]
+        out += [head, f":   {entry['definition']}{also}{see}", ""]
     return "\n".join(out)
 
 

@@ -4,8 +4,8 @@ Usage: python -m scripts.check [ROOT]     # from the project root; exit 1 if any
 
 Every content rule, without a full published build, listing ALL problems, each one line
 `path:line: what is wrong (how to fix it)`:
-- page rules: front matter, unsafe content, diagram rules, citations, box titles (the hooks' own
-  pure checks);
+- page rules: front matter, unsafe content, diagram rules, citations, box titles, page currency
+  (the hooks' own pure checks);
 - data: data/*.yml against data/schemas/, a timeline event's kind against its date, and
   includes/abbreviations.md is current;
 - links, anchors and the nav: a quick MkDocs build (mkdocs-check.yml: no diagram pre-rendering,
@@ -30,8 +30,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from hooks import _datafiles, _mermaid, citations, content_kinds, diagram_rules, front_matter, report_facts, shared_data
-from hooks import unsafe_content
+import yaml
+
+from hooks import _changes, _datafiles, _mermaid, citations, content_kinds, diagram_rules, front_matter, page_currency
+from hooks import report_facts, shared_data, unsafe_content
 from scripts import make_map_data, vendor
 from scripts.problem_report import Found, emit, found
 
@@ -111,6 +113,7 @@ def collect(root: Path, only: tuple[str, ...] = ALL, browser=None) -> list[str]:
 
 def pages_found(root: Path) -> list[Found]:
     facts = report_facts.load(root)
+    shared = {name: _datafiles.load(root, name)[0] for name in _datafiles.DATA_FILES}   # what pages render
     found_items = []
     for page in sorted((root / "docs").rglob("*.md")):
         rel, source = page.relative_to(root).as_posix(), page.read_text(encoding="utf-8")
@@ -118,6 +121,7 @@ def pages_found(root: Path) -> list[Found]:
         for check, title in PAGE_CHECKS.items():
             result = check.check(rel, source, facts) if check in FACT_CHECKS else check.check(rel, source)
             problems += [(p, title) for p in result]
+        problems += [(p, "Page currency") for p in page_currency.check(rel, source, shared)]
         found_items += [found(title, str(p)) for p, title in sorted(problems, key=lambda pair: pair[0].line)]
     return found_items
 
@@ -133,7 +137,15 @@ def data_problems(root: Path) -> list:
         problems += found_here
         if name == "glossary" and not found_here:
             glossary = entries
-    return problems + shared_data.check_abbreviations(root, glossary)
+    problems += shared_data.check_abbreviations(root, glossary)
+    if (root / _changes.REL).exists():   # every page a change names exists (the build checks it too)
+        text = (root / _changes.REL).read_text(encoding="utf-8")
+        known = {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")}
+        try:
+            problems += _changes.missing_pages(text, yaml.safe_load(text), known)
+        except yaml.YAMLError:
+            pass   # _datafiles.load reported it
+    return problems
 
 
 def data(root: Path) -> list[str]:

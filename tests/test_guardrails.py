@@ -184,6 +184,22 @@ def actor_group(project):
     return ACTORS, f"{number}: entry 1, field 'group': 'rivals' is not one of ['partnership', 'united-states', 'allies', 'united-nations', 'others']"
 
 
+def data_event_newer(project):
+    """A glossary definition (data rendered only on the glossary page) naming an event after the page's
+    covers_through: caught at the page's render marker. (Timeline events render on several pages.)"""
+    lines = lines_of(project, "data/glossary.yml")
+    index = next(i for i, line in enumerate(lines) if line.startswith("  definition: "))
+    lines[index] += " It met again on January 15, 2030."
+    write(project, "data/glossary.yml", lines)
+    marker = next(n for n, line in enumerate(lines_of(project, GLOSSARY), 1) if "<!-- render: glossary -->" in line)
+    return GLOSSARY, f"{marker}: mentions 'January 15, 2030', newer than the page's covers_through"
+
+
+def changes_unknown_page(project):
+    number = replace_line(project, "data/changes.yml", r"^  pages: \[whats-new\.md\]$", "  pages: [whats-news.md]")
+    return "data/changes.yml", f"{number}: entry 1: page 'whats-news.md' is not in docs/"
+
+
 def link(target: str, message: str):
     return prose(f"See [this page]({target}) for more.", message)
 
@@ -246,6 +262,15 @@ FAULTS = [
     Fault("front-matter-wrong-type", "hook", front_matter("report_part", "report_part: 3", "front matter 'report_part': 3 is not of type 'string'")),
     Fault("front-matter-too-short", "hook", front_matter("description", "description: Too short.", "front matter 'description': 'Too short.' is too short")),
     Fault("front-matter-unknown-key", "hook", unknown_key),
+    Fault("front-matter-missing-review-date", "both", front_matter("last_reviewed", None, "front matter lacks required key 'last_reviewed'", line_of_key=False)),
+    Fault("front-matter-date-not-iso", "hook", front_matter("covers_through", "covers_through: March 2026", "front matter 'covers_through': 'March 2026' is not a date")),
+    # 5b. Page currency (hooks/page_currency.py) and the changelog (hooks/atom_feed.py, hooks/_changes.py)
+    Fault("currency-after-box-newer", "both", block(['!!! after "After the report: June 2024"', "", "    On March 3, 2030, something happened.[^crs]"], 2,
+                                                    "mentions 'March 3, 2030', newer than the page's covers_through")),
+    Fault("currency-after-title-newer", "hook", block(['!!! after "After the report: June 2030"', "", "    Something happened.[^crs]"], 0,
+                                                      "mentions 'June 2030', newer than the page's covers_through")),
+    Fault("currency-data-event-newer", "both", data_event_newer),
+    Fault("changes-unknown-page", "both", changes_unknown_page),
     # 6. Data files (hooks/_datafiles.py)
     Fault("data-impossible-date", "both", timeline_field("date", '"2024-02-30"', "'2024-02-30' is not a 'partial-iso-date'")),
     Fault("data-month-13", "hook", timeline_field("date", '"2023-13"', "'2023-13' is not a 'partial-iso-date'")),

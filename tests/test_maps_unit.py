@@ -64,6 +64,8 @@ def test_path_data_is_relative_and_drops_repeats():
     assert _geo.path_data([[(0, 0), (10.04, 0), (10, 0.01), (10, 10)]]) == "M0 0l10 0 0 10z"
     assert _geo.path_data([[(1.26, 2), (3, 4)]], closed=False) == "M1.3 2l1.7 2"   # rounded to 0.1
     assert _geo.path_data([[(0, 0), (0, 0)]]) == ""
+    assert _geo.path_data([[(100.4, 20), (110, 20), (110, -0.3)]], digits=0) == "M100 20l10 0 0 -20z"
+    assert _geo.path_data([[(0, 0), (0.5, -0.25), (1, 1)]], digits=2) == "M0 0l.5 -.25 .5 1.25z"
 
 
 def test_labels_stay_inside_the_panel():
@@ -183,3 +185,13 @@ def test_symbols_placed_along_the_drawn_border():
     assert _map_svg.along(line, 99) == (10, 10)
     svg = _map_svg.draw(maps.MAPS["region"], "narrow", EXTRACT, PLACES)
     assert 'class="mdx-map__dot mdx-map__dot--approximate"' in svg   # the road-bridge site, placed from a description
+
+
+def test_map_descriptions_give_the_distances_the_map_draws():
+    """The <desc> states the distances in words; they must be the ones computed from places.yml."""
+    for spec in maps.MAPS.values():
+        for panel, _ in spec.wide:
+            for a, b, *_ in panel.lines:
+                km = _geo.distance_km((BY_ID[a]["lat"], BY_ID[a]["lon"]), (BY_ID[b]["lat"], BY_ID[b]["lon"]))
+                figure = _map_svg.distance_label(km).removeprefix("about ")
+                assert figure in spec.desc, f"{spec.name}: desc lacks {figure} ({a} to {b})"

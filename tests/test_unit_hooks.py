@@ -17,6 +17,9 @@ from conftest import ROOT
 CRS = "[^crs]: CRS, [Report](https://www.everycrsreport.com/reports/IN12355.html), May 6, 2024."
 
 
+DATES = "covers_through: 2024-05-06\nlast_reviewed: 2026-11-30"
+
+
 def page(body: str, meta: str = 'title: A test page\ndescription: A description that is long enough to pass the fifty-character minimum.\nreport_part: "None (site page)"') -> str:
     return f"---\n{meta}\n---\n\n# A test page\n\n{textwrap.dedent(body).strip()}\n"
 
@@ -56,13 +59,14 @@ def test_problem_format():
 # --- front_matter ----------------------------------------------------------------------------
 
 def test_front_matter_valid():
-    assert front_matter.check("docs/a.md", page("Text.")) == []
+    meta = 'title: A test page\ndescription: ' + "d" * 60 + '\nreport_part: "None (site page)"\n' + DATES
+    assert front_matter.check("docs/a.md", page("Text.", meta)) == []
 
 
 @pytest.mark.parametrize("meta, expected", [
-    ("title: A test page\nreport_part: x y", "docs/a.md:1: front matter lacks required key 'description'"),
-    ("title: [a, b]\ndescription: " + "d" * 60 + "\nreport_part: abc", "docs/a.md:2: front matter 'title': ['a', 'b'] is not of type 'string'"),
-    ("title: A page\ndescription: " + "d" * 60 + "\nreport_part: abc\ntags: x", "docs/a.md:5: unknown front matter key 'tags'"),
+    ("title: A test page\nreport_part: x y\n" + DATES, "docs/a.md:1: front matter lacks required key 'description'"),
+    ("title: [a, b]\ndescription: " + "d" * 60 + "\nreport_part: abc\n" + DATES, "docs/a.md:2: front matter 'title': ['a', 'b'] is not of type 'string'"),
+    ("title: A page\ndescription: " + "d" * 60 + "\nreport_part: abc\ntags: x\n" + DATES, "docs/a.md:5: unknown front matter key 'tags'"),
     ("title: A: page: broken\ndescription: x", "docs/a.md:2: front matter is not valid YAML"),
 ])
 def test_front_matter_problems(meta, expected):
@@ -287,9 +291,9 @@ def test_render_actors_groups_and_anchors():
 
 
 def test_render_markers_reports_unknown_marker_at_its_line():
-    data = {"glossary": [], "timeline": [], "actors": []}
+    data = {"glossary": [], "timeline": [], "actors": [], "changes": []}
     out, problems = shared_data.render_markers("docs/a.md", "x\n\n<!-- render: glosary -->\n", data, offset=4)
-    assert messages(problems) == ["docs/a.md:7: unknown render marker 'glosary' (use one of: actors, by-the-numbers, chronology, estimates-deployed, estimates-losses, glossary, officeholders, sanctions-after, sanctions-report-time, story-so-far, timeline-diagram, timeline-table)"]
+    assert messages(problems) == ["docs/a.md:7: unknown render marker 'glosary' (use one of: actors, by-the-numbers, changes, chronology, estimates-deployed, estimates-losses, glossary, officeholders, sanctions-after, sanctions-report-time, story-so-far, timeline-diagram, timeline-table)"]
     out, problems = shared_data.render_markers("docs/a.md", "<!-- render: actors -->\n", data)
     assert problems == [] and "render" not in out
 
@@ -299,10 +303,16 @@ def test_render_markers_reports_unknown_marker_at_its_line():
 def test_cite_this_page_render():
     report = {"id": "IN12355", "title": "North Korea-Russia Relations: Current Developments", "date": "2024-05-06",
               "url": "https://www.everycrsreport.com/reports/IN12355.html"}
-    out = cite_this_page.render(report, "Sanctions", "Explainer", "https://x.org/report/sanctions/")
+    import datetime
+    out = cite_this_page.render(report, "Sanctions", "Explainer", "https://x.org/report/sanctions/",
+                                datetime.date(2026, 11, 30), "Explainer contributors")
     assert out.startswith("## Cite this page\n")
     assert "Congressional Research Service. (2024, May 6). *North Korea-Russia Relations: Current Developments* (CRS Insight No. IN12355)." in out
-    assert 'Explainer. "Sanctions." Unofficial restatement of CRS Insight IN12355. https://x.org/report/sanctions/' in out
+    assert "**This page (APA):** Explainer contributors. (2026, November 30). *Sanctions*. Explainer. https://x.org/report/sanctions/\n" in out
+    assert '**This page (Chicago):** Explainer contributors. "Sanctions." Explainer. Last reviewed November 30, 2026. https://x.org/report/sanctions/.' in out
+    assert "accessed" not in out and "*date*" not in out
+    undated = cite_this_page.render(report, "Sanctions", "Explainer", "https://x.org/s/")
+    assert "Explainer. (n.d.). *Sanctions*. Explainer. https://x.org/s/" in undated
     assert "@techreport{crs_in12355_2024," in out and "month       = {may}," in out
     assert unsafe_content.check("x.md", out) == []
 

@@ -1,0 +1,89 @@
+"""Search tuning: what Material's search indexes, so the page a reader means ranks first.
+
+Two changes, both measured with tests/test_search_ranking.py (reader queries typed into the
+search box of a real build):
+- Boilerplate stays out. The footnote list and the "Cite this page" section get
+  `data-search-exclude` in on_page_content, before Material's search plugin reads the page in
+  on_page_context (it then drops the attribute from the HTML). Before, every page matched every
+  source's name, and "Cite this page" came up as the best section.
+- Pages that own a topic are found by the words readers use for it. A data/glossary.yml entry's
+  term, abbreviation and `aliases` go into a `topics` field of the index entry for the top of
+  the page its `see:` names ("ammunition" finds the munitions page; "Kim Jong-un" and "Kim Jong
+  Un" find the page on his trip). The field's weight is set with the other fields under
+  plugins.search in mkdocs.yml. It is added to search/search_index.json in on_post_build, after
+  the search plugin writes the file and before the offline plugin (priority -100) copies it into
+  search_index.js. Nothing is hidden in the pages: the glossary page shows the same aliases to
+  readers as "Also called" (hooks/shared_data.py).
+Name spellings with a hyphen ("Choe Son-hui") index as the separate words because the search
+separator in mkdocs.yml splits on hyphens; the field boosts there say why they are what they are.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+from hooks import _datafiles
+
+log = logging.getLogger("mkdocs.plugins.hooks.search_tuning")
+
+EXCLUDE = 'data-search-exclude="true"'     # Material strips data-search-*="..." after indexing
+BOILERPLATE = (
+    re.compile(r'<div class="footnote"(?=>)'),         # the notes at the foot of each page
+    re.compile(r'<h2 id="cite-this-page"(?=>)'),       # hooks/cite_this_page.py's section
+)
+INDEX = "search/search_index.json"
+_GLOSSARY: list = []
+_PAGES: dict[str, str] = {}       # page URL -> Markdown source path, for on_post_build
+
+
+# --- Hooks ---------------------------------------------------------------------------------
+
+def on_config(config):
+    root = Path(config.config_file_path).resolve().parent
+    _GLOSSARY[:] = _datafiles.load(root, "glossary")[0]    # hooks/shared_data.py reports its problems
+    return config
+
+
+def on_page_content(html_text, page, config, files):
+    _PAGES[page.url] = page.file.src_uri
+    return exclude_boilerplate(html_text)
+
+
+def on_post_build(config):
+    index = Path(config.site_dir) / INDEX
+    if index.exists():           # absent when the search plugin is off
+        topics = {url: topic_terms(_GLOSSARY, src) for url, src in _PAGES.items()}
+        index.write_text(add_topics(index.read_text(encoding="utf-8"), topics), encoding="utf-8")
+
+
+# --- Helpers -------------------------------------------------------------------------------
+
+def exclude_boilerplate(html_text: str) -> str:
+    """Mark the footnote list and the "Cite this page" heading (hence its section) unindexed."""
+    for pattern in BOILERPLATE:
+        html_text = pattern.sub(lambda m: f"{m.group(0)} {EXCLUDE}", html_text)
+    return html_text
+
+
+def topic_terms(glossary: list, src_uri: str) -> list[str]:
+    """Term, abbreviation and aliases of every glossary entry whose `see` is this page."""
+    terms: list[str] = []
+    for entry in glossary:
+        if entry.get("see", "").split("#", 1)[0] != src_uri:
+            continue
+        for word in [entry["term"], entry.get("abbr"), *entry.get("aliases", [])]:
+            if word and word not in terms:
+                terms.append(word)
+    return terms
+
+
+def add_topics(index_json: str, topics: dict[str, list[str]]) -> str:
+    """Give the index entry for the top of each page (location == page URL) a `topics` field."""
+    index = json.loads(index_json)
+    for doc in index["docs"]:
+        terms = topics.get(doc["location"])
+        if terms:
+            doc["topics"] = "; ".join(terms)
+    return json.dumps(index, separators=(",", ":"))

@@ -1,0 +1,222 @@
+"""Search ranks the right page (issue 10, item 4).
+
+1. A browser test types reader queries into Material's own search box on the hosted build and
+   reads the ranked result list: for each query the named page must be among the first three
+   pages listed; for the exact-phrase queries the first page listed must contain the phrase.
+   Every query runs and every miss is listed, so one run shows the whole table.
+2. Build tests on the search index: boilerplate (footnote lists, "Cite this page") is left out,
+   each glossary alias is in the `topics` field of the page its entry points to (and nowhere in
+   that page's HTML), the glossary page shows the aliases as "Also called", and the tuned
+   settings from mkdocs.yml reach the index.
+3. Unit tests of hooks/search_tuning.py's pure functions.
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+
+from hooks import search_tuning
+from conftest import ROOT, record_problems
+
+# (what a reader types, the page that must be in the top 3). Name variants, aliases from the
+# glossary, phrases, single names, and "UN" queries that must still find the UN material.
+QUERIES = [
+    ("Kim Jong Un", "report/partnership/"),
+    ("Kim Jong-un", "report/partnership/"),
+    ("kim jong un", "report/partnership/"),
+    ("Choe Son Hui", "report/partnership/"),
+    ("Choe Son-hui", "report/partnership/"),
+    ("ammunition", "report/exchange/"),
+    ("munitions", "report/exchange/"),
+    ("shells", "report/exchange/"),
+    ("artillery shells", "report/exchange/"),
+    ("DPRK", "report/summary/"),
+    ("North Korea Russia treaty", "since/"),
+    ("mutual assistance", "since/"),
+    ("Panel of Experts", "report/sanctions/"),
+    ("veto", "report/sanctions/"),
+    ("oil cap", "report/sanctions/"),
+    ("Washington Declaration", "report/responses/"),
+    ("Nuclear Consultative Group", "report/responses/"),
+    ("Vostochny", "report/partnership/"),
+    ("Shoigu", "report/partnership/"),
+    ("Lavrov", "report/partnership/"),
+    ("Komsomolsk", "report/partnership/"),
+    ("Kursk", "since/"),
+    ("Congress options", "report/congress/"),
+    ("KIMS Act", "report/congress/"),
+    ("timeline", "timeline/"),
+    ("cite", "sources/"),
+    ("UN Security Council", "report/sanctions/"),
+    ("UN sanctions", "report/sanctions/"),
+    ("ballistic missiles Ukraine", "report/exchange/"),
+    ("Far East", "report/partnership/"),
+    ("refined petroleum", "report/sanctions/"),
+    ("Naryshkin", "timeline/"),
+    ("Tumen bridge", "since/"),
+    ("casualties", "since/"),
+]
+# The issue's complaint: "Un" matched "UN", so these listed the UN sanctions page first.
+NOT_IN_TOP = {
+    "Kim Jong Un": "report/sanctions/",
+    "Kim Jong-un": "report/sanctions/",
+    "kim jong un": "report/sanctions/",
+}
+# Queries whose words occur together on some page: the first page listed must hold the phrase.
+PHRASES = ["Kim Jong Un", "Choe Son Hui", "artillery shells", "mutual assistance", "Panel of Experts",
+           "Washington Declaration", "Nuclear Consultative Group", "UN sanctions", "Far East"]
+TOP = 3
+
+_RESULT_PAGES = """
+() => [...document.querySelectorAll(".md-search-result__list > li.md-search-result__item")].map(li => {
+  const a = li.querySelector("a[href]");
+  return a ? a.href.split("#")[0].split("?")[0] : "";
+})
+"""
+
+
+def ranked_pages(page, base: str, query: str, timeout_s: float = 10.0) -> list[str]:
+    """Type `query` into the search box; once the result list stops changing, the pages listed
+    in order (site-relative paths such as 'report/sanctions/')."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")           # Material reads the query on keyup, which fill() does not send
+    last, stable, deadline = None, 0, time.monotonic() + timeout_s
+    while time.monotonic() < deadline and stable < 4:
+        time.sleep(0.1)
+        current = page.evaluate(_RESULT_PAGES)
+        stable = stable + 1 if current and current == last else 0
+        last = current
+    return [url[len(base):] if url.startswith(base) else url for url in (last or [])]
+
+
+def normalise(text: str) -> str:
+    """Lower case, tags dropped, hyphens and runs of space as one space: how a phrase is compared."""
+    return " ".join(re.sub(r"<[^>]+>", " ", text).lower().replace("-", " ").split())
+
+
+def page_texts(site) -> dict[str, str]:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    texts: dict[str, str] = {}
+    for doc in index["docs"]:
+        location = doc["location"].split("#", 1)[0]
+        texts[location] = texts.get(location, "") + " " + normalise(" ".join((doc["title"], doc["text"], doc.get("topics", ""))))
+    return texts
+
+
+# --- 1. In the browser ------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_reader_queries_rank_the_right_page(browser, hosted_server, hosted_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(hosted_server)
+                  else route.abort())
+    page = context.new_page()
+    page.goto(hosted_server, wait_until="load")
+    texts = page_texts(hosted_site)
+    misses, table = [], []
+    try:
+        for query, wanted in QUERIES:
+            pages = ranked_pages(page, hosted_server, query)
+            top = pages[:TOP]
+            table.append(f"{query!r}: {' > '.join(p or 'home' for p in top)}")
+            if wanted not in top:
+                misses.append(f"search {query!r}: /{wanted} is not in the top {TOP}, which is {top}")
+            if NOT_IN_TOP.get(query) in top:
+                misses.append(f"search {query!r}: /{NOT_IN_TOP[query]} is in the top {TOP}: {top}")
+            if query in PHRASES and (not pages or normalise(query) not in texts.get(pages[0], "")):
+                misses.append(f"search {query!r}: the first page listed, /{pages[0] if pages else '(none)'}, "
+                              "does not contain the exact phrase")
+    finally:
+        context.close()
+    print("\n".join(table))
+    record_problems(misses)
+    assert len(QUERIES) >= 20
+    assert not misses, "\n".join(misses)
+
+
+# --- 2. The built index -------------------------------------------------------------------------
+
+def test_index_leaves_out_boilerplate(hosted_site):
+    index = json.loads((hosted_site / "search/search_index.json").read_text(encoding="utf-8"))
+    cite = [d["location"] for d in index["docs"] if d["location"].endswith("#cite-this-page")]
+    assert cite == [], f"'Cite this page' sections are indexed: {cite}"
+    notes = [d["location"] for d in index["docs"] if "Congressional Research Service, North Korea-Russia Relations" in d["text"]]
+    assert notes == [], f"footnote lists are indexed in {notes}"
+    notice = [d["location"] for d in index["docs"] if "Not affiliated with CRS or Congress" in d["text"]]
+    assert notice == [], f"the notice banner is indexed in {notice}"
+    built = (hosted_site / "report/sanctions/index.html").read_text(encoding="utf-8")
+    assert "data-search-exclude" not in built, "Material should strip data-search-* after indexing"
+
+
+def test_glossary_aliases_are_indexed_on_their_page_and_shown_on_the_glossary(hosted_site):
+    import yaml
+    glossary = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
+    index = json.loads((hosted_site / "search/search_index.json").read_text(encoding="utf-8"))
+    topics = {d["location"]: normalise(d["topics"]) for d in index["docs"] if "topics" in d}
+    assert all("#" not in location for location in topics), "topics belong to the top of a page"
+    shown = normalise((hosted_site / "glossary/index.html").read_text(encoding="utf-8"))
+    with_aliases = [e for e in glossary if e.get("aliases")]
+    assert len(with_aliases) >= 5
+    for entry in with_aliases:
+        location = entry["see"].split("#")[0].removesuffix(".md") + "/"
+        location = "" if location == "index/" else location
+        for word in [entry["term"], *entry["aliases"]]:
+            assert normalise(word) in topics.get(location, ""), f"{word!r} ({entry['term']}) not in the topics of /{location}"
+        assert normalise("also called: " + ", ".join(entry["aliases"])) in shown, f"glossary does not show {entry['term']!r}'s aliases"
+    ammunition = [e for e in glossary if "ammunition" in e.get("aliases", [])]
+    assert ammunition and ammunition[0]["see"] == "report/exchange.md"
+    north_korea = [e for e in glossary if e.get("abbr") == "DPRK"]
+    assert "North Korea" in north_korea[0].get("aliases", [])
+    exchange = (hosted_site / "report/exchange/index.html").read_text(encoding="utf-8")
+    assert "<p hidden" not in exchange and "Topics:" not in exchange, "aliases go to the index only, not hidden in the page"
+
+
+def test_offline_index_script_carries_the_topics(offline_site):
+    """The offline plugin copies the index into search_index.js after this hook has changed it."""
+    script = (offline_site / "search/search_index.js").read_text(encoding="utf-8")
+    assert '"topics":' in script and '"topics":{"boost":3' in script.replace(".0", "")
+
+
+def test_index_uses_the_tuned_settings(hosted_site):
+    config = json.loads((hosted_site / "search/search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["fields"]["title"]["boost"] <= 20, "a large title boost lets one heading word outrank whole sections"
+    separator = re.compile(config["separator"])
+    assert [t for t in separator.split("Kim Jong-un, Choe Son-hui (UN).") if t] == ["Kim", "Jong", "un", "Choe", "Son", "hui", "UN"]
+    assert [t for t in separator.split("Resolution 2397 of 2017.") if t] == ["Resolution", "2397", "of", "2017"]
+
+
+# --- 3. Unit tests --------------------------------------------------------------------------------
+
+def test_exclude_boilerplate_marks_footnotes_and_cite_heading():
+    html = '<h2 id="cite-this-page">Cite this page</h2><p>x</p><div class="footnote"><ol></ol></div><div class="footnotes">'
+    out = search_tuning.exclude_boilerplate(html)
+    assert '<h2 id="cite-this-page" data-search-exclude="true">' in out
+    assert '<div class="footnote" data-search-exclude="true">' in out
+    assert '<div class="footnotes">' in out          # only the exact class
+
+
+def test_topic_terms_collects_term_abbr_and_aliases_for_the_see_page():
+    glossary = [
+        {"term": "Munitions", "definition": "d" * 20, "see": "report/exchange.md", "aliases": ["ammunition", "shells"]},
+        {"term": "Democratic People's Republic of Korea", "abbr": "DPRK", "definition": "d" * 20,
+         "see": "report/summary.md#x", "aliases": ["North Korea"]},
+        {"term": "Other", "definition": "d" * 20},
+    ]
+    assert search_tuning.topic_terms(glossary, "report/exchange.md") == ["Munitions", "ammunition", "shells"]
+    assert search_tuning.topic_terms(glossary, "report/summary.md") == ["Democratic People's Republic of Korea", "DPRK", "North Korea"]
+    assert search_tuning.topic_terms(glossary, "index.md") == []
+
+
+def test_add_topics_sets_the_field_on_the_top_entry_of_each_page():
+    index = json.dumps({"config": {}, "docs": [
+        {"location": "report/exchange/", "title": "T", "text": "x"},
+        {"location": "report/exchange/#a", "title": "A", "text": "y"},
+        {"location": "about/", "title": "About", "text": "z"}]})
+    out = json.loads(search_tuning.add_topics(index, {"report/exchange/": ["Munitions", "ammunition"], "about/": []}))
+    assert out["docs"][0]["topics"] == "Munitions; ammunition"
+    assert "topics" not in out["docs"][1] and "topics" not in out["docs"][2]
