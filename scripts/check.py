@@ -22,6 +22,7 @@ draws the diagrams). Under GitHub Actions problems also become annotations and a
 """
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import re
 import subprocess
@@ -81,6 +82,13 @@ def run(root: Path, only: tuple[str, ...] = ALL, browser=None) -> list[Found]:
         started["markdown"] = _start(root, "pymarkdown", "--config", ".pymarkdown.json", "--strict-config", "scan", "-r", "docs")
     if "spelling" in only:
         started["spelling"] = _start(root, "codespell_lib", *[name for name in PROSE if (root / name).exists()])
+    diagrams = None
+    if "diagrams" in only and browser is None:
+        # Its own thread: Chromium draws while this one works, and Playwright's sync API stays
+        # usable when the caller already runs one (pytest's browser fixture, say) on this thread.
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        diagrams = pool.submit(diagram_found, root)
+        pool.shutdown(wait=False)
     items: list[Found] = []
     if "pages" in only:
         items += pages_found(root)
@@ -90,8 +98,7 @@ def run(root: Path, only: tuple[str, ...] = ALL, browser=None) -> list[Found]:
         items += [found("Vendored assets", line) for line in vendor.check(root)]
         items += [found("Map data", str(line)) for line in make_map_data.problems(root)]
     if "diagrams" in only:
-        with _mermaid.Mermaid(root, browser=browser) as driver:
-            items += [found("Mermaid diagrams", str(p)) for p in _mermaid.check(driver, _mermaid.project_diagrams(root))]
+        items += diagrams.result(timeout=600) if diagrams else diagram_found(root, browser)
     if "build" in only:
         items += build_found(*started["build"])
     if "markdown" in only:
@@ -102,6 +109,12 @@ def run(root: Path, only: tuple[str, ...] = ALL, browser=None) -> list[Found]:
     for item in items:
         unique.setdefault(item.text, item)
     return sorted(unique.values(), key=lambda f: (f.path is None, f.path or "", f.line or 0))
+
+
+def diagram_found(root: Path, browser=None) -> list[Found]:
+    """Every diagram Mermaid cannot draw, with one Chromium for all of them."""
+    with _mermaid.Mermaid(root, browser=browser) as driver:
+        return [found("Mermaid diagrams", str(p)) for p in _mermaid.check(driver, _mermaid.project_diagrams(root))]
 
 
 def collect(root: Path, only: tuple[str, ...] = ALL, browser=None) -> list[str]:
