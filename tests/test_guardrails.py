@@ -49,7 +49,8 @@ def write(project: Path, rel: str, lines: list[str]) -> None:
 def insert_below_title(project: Path, rel: str, new: list[str]) -> int:
     """Insert `new` as its own block below the page's `# ` title; return its first line number."""
     lines = lines_of(project, rel)
-    title = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    body = lines.index("---", 1) + 1 if lines[0] == "---" else 0     # after the front matter (its comments start "# ")
+    title = next(i for i, line in enumerate(lines) if i >= body and line.startswith("# "))
     assert lines[title + 1] == "", f"{rel}: expected a blank line after the title"
     lines[title + 2:title + 2] = new + [""]
     write(project, rel, lines)
@@ -197,7 +198,8 @@ def data_event_newer(project):
 
 def changes_unknown_page(project):
     number = replace_line(project, "data/changes.yml", r"^  pages: \[whats-new\.md\]$", "  pages: [whats-news.md]")
-    return "data/changes.yml", f"{number}: entry 1: page 'whats-news.md' is not in docs/"
+    entry = sum(line.startswith("- ") for line in lines_of(project, "data/changes.yml")[:number])   # entries above it
+    return "data/changes.yml", f"{number}: entry {entry}: page 'whats-news.md' is not in docs/"
 
 
 def link(target: str, message: str):
