@@ -195,9 +195,22 @@ def header_footer(meta: dict) -> tuple[str, str]:
 
 def print_pdf(browser, print_file: Path, meta: dict, out: Path) -> None:
     context = browser.new_context(color_scheme="light")
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    refused = []
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(("file:", "data:")):
+            request_route.continue_()
+        else:
+            refused.append(url)
+            request_route.abort()
+    context.route("**/*", route)
     page = context.new_page()
     page.goto(print_file.as_uri(), wait_until="load")
+    if refused:
+        context.close()
+        raise SystemExit(f"{PRINT_FILE}: the print page asked for files from another host: {sorted(set(refused))} "
+                         "(the PDF must build without the network; vendor the file or drop it)")
     page.emulate_media(media="print", color_scheme="light")
     header, footer = header_footer(meta)
     page.pdf(path=str(out), format="Letter", print_background=True, tagged=True, outline=False,

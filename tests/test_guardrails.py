@@ -49,7 +49,7 @@ def write(project: Path, rel: str, lines: list[str]) -> None:
 def insert_below_title(project: Path, rel: str, new: list[str]) -> int:
     """Insert `new` as its own block below the page's `# ` title; return its first line number."""
     lines = lines_of(project, rel)
-    body = lines.index("---", 1) + 1 if lines[0] == "---" else 0     # after the front matter (its comments start "# ")
+    body = lines.index("---", 1) + 1 if lines and lines[0] == "---" else 0   # a `# comment` in front matter is no title
     title = next(i for i, line in enumerate(lines) if i >= body and line.startswith("# "))
     assert lines[title + 1] == "", f"{rel}: expected a blank line after the title"
     lines[title + 2:title + 2] = new + [""]

@@ -263,7 +263,11 @@ def test_feed_is_linked_and_matches_the_changelog(edition):
     changes = yaml.safe_load((ROOT / "data/changes.yml").read_text(encoding="utf-8"))
     for src in nav_pages():
         path = built_path(site, src, offline)
-        [link] = soup(path).find_all("link", rel="alternate", type="application/atom+xml")
+        links = soup(path).find_all("link", rel="alternate", type="application/atom+xml")
+        if offline:      # overrides/main.html: Material would fetch sitemap.xml beside it, a CORS error on file://
+            assert not links, f"{src}: the offline edition must not link the feed"
+            continue
+        [link] = links
         assert not link["href"].startswith(("http:", "https:", "/")), f"{src}: the feed link must be relative"
         assert (path.parent / link["href"]).resolve() == (site / "feed.xml").resolve(), src
     entries = parse_feed((site / "feed.xml").read_bytes())
