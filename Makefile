@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build offline pdf test lint generate bench clean
+.PHONY: serve build offline pdf test check lint generate bench clean
 
 # The editions a reader can download, built before the hosted site, which copies them (hooks/downloads.py).
 # The folders can be moved (tests/test_editions.py runs `make build` into a temporary folder).
@@ -38,9 +38,10 @@ $(VENV)/.test-deps: tests/requirements.txt $(VENV)/.chromium
 	$(BIN)/python -m pip install --quiet -r tests/requirements.txt
 	touch $@
 
-## serve: set up, then preview the site with live reload at http://127.0.0.1:8000
+## serve: set up, then preview the site with live reload at http://127.0.0.1:8000. Not strict, so
+## unfinished work still shows: problems print in the terminal and in a box on the page.
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	STRICT=false $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: the complete hosted site into site/: the pages, the data downloads, the PDF and the offline zip
 # In this order, because each step includes what the one before made: the PDF (printed from a build
@@ -58,13 +59,20 @@ offline: pdf
 pdf: $(VENV)/.chromium
 	$(BIN)/python scripts/pdf_edition.py $(PDF)
 
-## test: set up, build both editions strictly, run every check and the whole pytest suite
+## test: set up, run the fast check (and stop there if it finds a problem), then the whole pytest
+## suite: both editions built strictly, the built HTML, and the browser tests. test_lint.py is
+## deselected because it is the fast check again.
 test: $(VENV)/.test-deps
-	$(BIN)/python -m pytest
+	@$(BIN)/python -m scripts.check
+	@$(BIN)/python -m pytest -q --tb=short --deselect tests/test_lint.py::test_content_passes_lint
 
-## lint: the fast checks pre-commit runs (content rules, data schemas, Markdown lint, spelling)
-lint: $(VENV)/.test-deps
-	$(BIN)/python -m scripts.lint_content
+## check: the fast check, in seconds: every content rule, data schemas, links and anchors, every
+## Mermaid diagram, Markdown lint, spelling, vendored assets (pre-commit runs it; scripts/check.py)
+check: $(VENV)/.test-deps
+	@$(BIN)/python -m scripts.check
+
+## lint: another name for `make check`
+lint: check
 
 ## generate: rewrite files derived from data (includes/abbreviations.md)
 generate: $(VENV)/.site-deps

@@ -35,7 +35,7 @@ def is_partial_iso_date(value) -> bool:
     return True
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):   # libyaml when present: ~10x faster
     """SafeLoader that keeps an unquoted date which is not on the calendar (2024-13-01) as text,
     so the schema reports it at its line instead of the YAML library raising ValueError."""
 
@@ -48,6 +48,16 @@ def _timestamp(loader, node):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _parse(text: str):
+    """The YAML's node tree (for line numbers) and its data, from one parse."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 def _lines(node, prefix: tuple = ()) -> dict:
@@ -90,8 +100,7 @@ def load(root: Path, name: str) -> tuple[list, list[Problem]]:
         return [], [Problem(rel, 1, "data file is missing", "restore it from git; pages render it")]
     text = (root / rel).read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text)
-        data = yaml.load(text, Loader=_Loader)
+        node, data = _parse(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [], [Problem(rel, (mark.line + 1) if mark else 1, f"not valid YAML: {getattr(error, 'problem', error)}",

@@ -10,7 +10,7 @@ the same error handling, so a diagram the check passes is a diagram the build ca
         narrow = mermaid.render(texts, {"flowchart": {"nodeSpacing": 20}})  # a second layout, other settings
 
 `render` never raises for a bad diagram: each result has either `svg` or `error` (Mermaid's full
-message). `problems_for` turns errors into `path:line: Mermaid cannot parse this diagram: ...`
+message). `check` and `problem_for` turn errors into `path:line: Mermaid cannot parse this diagram: ...`
 at the line inside the fence that Mermaid names. Chromium starts once per `Mermaid` and every
 network request is refused.
 """

@@ -168,7 +168,7 @@ def dumps(data) -> str:
 
 
 def problems(root: Path = ROOT) -> list[str]:
-    """The committed extract matches the sha256 its manifest records (scripts/lint_content.py runs this)."""
+    """The committed extract matches the sha256 its manifest records (the fast check, scripts/check.py, runs this)."""
     out = root / "data" / "geo"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     if not (out / manifest["file"]).exists():

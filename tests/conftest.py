@@ -6,6 +6,7 @@ A skipped test is a failure here: nothing may pass by not running (see pytest_se
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,10 +41,17 @@ def record_problems(lines) -> None:
 
 
 def built_edition(tmp_path_factory, name: str, config: str, **env_vars: str) -> Path:
-    """Build one edition strictly into a fresh temporary folder; fail with its warnings if it breaks."""
+    """Build one edition strictly into a fresh temporary folder. If it does not build, stop the
+    whole run there and print only the build's problems: every test of the built site (and all
+    the browser tests) would otherwise fail with the same message."""
     site = tmp_path_factory.mktemp(name) / "site"
     result = build(config, site, **env_vars)
-    assert result.returncode == 0, f"strict build of the {name} edition failed:\n{warnings_of(result)}"
+    if result.returncode != 0:
+        problems = [re.sub(r"^(WARNING|ERROR) +- +", "", line) for line in warnings_of(result).splitlines()]
+        problems = [line for line in problems if line and not line.startswith("Aborted")] or \
+            [f"{config}: the build failed: {(result.stderr.strip().splitlines() or ['no output'])[-1]}"]
+        pytest.exit(f"the strict build of the {name} edition failed, so no test of the built site ran; "
+                    "its problems:\n" + "\n".join(problems), returncode=1)
     return site
 
 

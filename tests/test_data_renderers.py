@@ -13,7 +13,7 @@ import yaml
 
 from conftest import ROOT, build, warnings_of
 from hooks import _datafiles, _renderers, citations, shared_data
-from scripts import lint_content
+from scripts import check
 
 SANCTION = {"date": "2024-12-16", "actor": "us-treasury", "action": "OFAC designates bankers and generals | sent to Russia.",
             "instrument": "E.O. 13382", "targets": 16, "targets_note": "9 individuals, 7 entities",
@@ -113,7 +113,7 @@ def _project_with(tmp_path, name: str, text: str):
     for data in (ROOT / "data").glob("*.yml"):
         shutil.copy(data, tmp_path / "data" / data.name)
     (tmp_path / f"data/{name}.yml").write_text(text, encoding="utf-8")
-    return [line for line in lint_content.data(tmp_path) if line.startswith(f"data/{name}.yml")]
+    return [line for line in check.data(tmp_path) if line.startswith(f"data/{name}.yml")]
 
 
 GOOD_SANCTION = yaml.safe_dump([SANCTION], sort_keys=False)

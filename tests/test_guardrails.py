@@ -3,10 +3,11 @@
 Each test copies the project to a temporary folder, introduces exactly one fault at a line it
 computes from the real page, runs the real check and asserts that it fails with a message that
 starts `path:line:`. Build-time checks (the hooks and MkDocs' own link and nav validation) run a
-strict `mkdocs build` of the copy; lint checks run scripts/lint_content.collect. A problem that
+strict `mkdocs build` of the copy; the fast check runs scripts/check.collect (or the part of it the
+fault concerns). A problem that
 the unchanged copy already has is not counted as the fault's (content is still being written),
 and every new problem must name the faulty file, so each fault is caught by itself.
-A hook's `on_*` function only passes the page to the same pure `check()` that lint_content
+A hook's `on_*` function only passes the page to the same pure `check()` that scripts/check.py
 calls, so each hook's faults all run through lint, and one of them per hook also through a
 strict build (about 3 s each); GUARDRAILS_ALL_BUILDS=1 builds every one of them.
 Diagrams are not pre-rendered in these builds (PRERENDER_DIAGRAMS=false): that needs Chromium and
@@ -25,13 +26,14 @@ import pytest
 
 from conftest import ROOT, build, warnings_of
 
-from scripts import lint_content
+from scripts import check
 
-COPY = ("docs", "data", "hooks", "includes", "overrides", "scripts", "mkdocs.yml", "mkdocs-offline.yml",
+COPY = ("docs", "data", "hooks", "includes", "overrides", "scripts", "mkdocs.yml", "mkdocs-offline.yml", "mkdocs-check.yml",
         ".pymarkdown.json", ".codespellrc", ".codespell-words.txt", "README.md", "CONTRIBUTING.md")
 PAGE = "docs/report/sanctions.md"
 GLOSSARY = "docs/glossary.md"
 TIMELINE = "data/timeline.yml"
+ACTORS = "data/actors.yml"
 
 
 # --- Editing a copy ------------------------------------------------------------------------
@@ -47,7 +49,8 @@ def write(project: Path, rel: str, lines: list[str]) -> None:
 def insert_below_title(project: Path, rel: str, new: list[str]) -> int:
     """Insert `new` as its own block below the page's `# ` title; return its first line number."""
     lines = lines_of(project, rel)
-    title = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    body = lines.index("---", 1) + 1 if lines and lines[0] == "---" else 0   # a `# comment` in front matter is no title
+    title = next(i for i, line in enumerate(lines) if i >= body and line.startswith("# "))
     assert lines[title + 1] == "", f"{rel}: expected a blank line after the title"
     lines[title + 2:title + 2] = new + [""]
     write(project, rel, lines)
@@ -80,7 +83,8 @@ def append(project: Path, rel: str, new: str) -> int:
 @dataclass
 class Fault:
     id: str
-    runner: str   # "build": MkDocs' own validation; "lint": scripts/lint_content.py only;
+    runner: str   # "build": MkDocs' own validation, in the build and the fast check's quick build;
+                  # "lint": the fast check's linters only; "mermaid": the fast check's diagram parse;
                   # "both": a hook, through the build and lint; "hook": a hook, through lint (see below)
     apply: Callable[[Path], tuple[str, str]]  # edits the copy; returns (file, expected message after "file:line: ")
 
@@ -164,6 +168,23 @@ def timeline_field(key: str, value: str | None, message: str, entry: int = 3):
     return apply
 
 
+def dated_january_marked_after(project):
+    """The issue's example: an event dated January 2024, before the report, marked "after"."""
+    lines = lines_of(project, TIMELINE)
+    start = [i for i, line in enumerate(lines) if line.startswith("- ")][2]
+    date = next(i for i in range(start, len(lines)) if lines[i].startswith(("- date:", "  date:")))
+    kind = next(i for i in range(start, len(lines)) if lines[i].startswith("  kind:"))
+    lines[date] = lines[date].split("date:")[0] + 'date: "2024-01-15"'
+    lines[kind] = "  kind: after"
+    write(project, TIMELINE, lines)
+    return TIMELINE, f"{kind + 1}: entry 3, field 'kind': 'after' but dated 2024-01-15, not after the report (2024-05-06)"
+
+
+def actor_group(project):
+    number = replace_line(project, ACTORS, r"^  group: ", "  group: rivals")
+    return ACTORS, f"{number}: entry 1, field 'group': 'rivals' is not one of ['partnership', 'united-states', 'allies', 'united-nations', 'others']"
+
+
 def data_event_newer(project):
     """A glossary definition (data rendered only on the glossary page) naming an event after the page's
     covers_through: caught at the page's render marker. (Timeline events render on several pages.)"""
@@ -177,7 +198,8 @@ def data_event_newer(project):
 
 def changes_unknown_page(project):
     number = replace_line(project, "data/changes.yml", r"^  pages: \[whats-new\.md\]$", "  pages: [whats-news.md]")
-    return "data/changes.yml", f"{number}: entry 1: page 'whats-news.md' is not in docs/"
+    entry = sum(line.startswith("- ") for line in lines_of(project, "data/changes.yml")[:number])   # entries above it
+    return "data/changes.yml", f"{number}: entry {entry}: page 'whats-news.md' is not in docs/"
 
 
 def link(target: str, message: str):
@@ -219,6 +241,9 @@ FAULTS = [
     Fault("diagram-init-theme", "hook", diagram(with_line(1, '%%{init: {"theme": "forest"}}%%'), "Mermaid %%{init}%% directive in a diagram")),
     Fault("diagram-empty", "hook", diagram(lambda d: (d[:1] + d[5:], 0), "empty Mermaid diagram")),
     Fault("diagram-no-text-equivalent", "hook", diagram(lambda d: (d[:6], 5), "Mermaid diagram has no text equivalent after it")),
+    # Mermaid itself (hooks/_mermaid.py; the build's pre-render is tested in test_diagram_syntax.py)
+    Fault("diagram-unclosed-quote", "mermaid", diagram(with_line(4, '    C["North Korea] --> B'), "Mermaid cannot parse this diagram: Parse error on line")),
+    Fault("diagram-bad-arrow", "mermaid", diagram(with_line(4, "    A -->>> B"), "Mermaid cannot parse this diagram: Parse error on line")),
     # 3. Links, anchors and nav (MkDocs' validation: block; hooks/link_lines.py adds the line)
     Fault("link-missing-page", "build", link("../missing.md", "link '../missing.md': the target 'missing.md' is not found among documentation files")),
     Fault("link-missing-anchor", "build", link("../timeline.md#no-such-heading", "link '../timeline.md#no-such-heading': the doc 'timeline.md' does not contain an anchor '#no-such-heading'")),
@@ -255,6 +280,8 @@ FAULTS = [
     Fault("data-missing-source", "hook", timeline_field("source", None, "is missing")),
     Fault("data-http-source", "hook", timeline_field("source", "http://example.org/", "'http://example.org/' is not an https:// address")),
     Fault("data-unknown-kind", "hook", timeline_field("kind", "rumour", "'rumour' is not one of ['report', 'background', 'after']")),
+    Fault("data-kind-after-dated-before", "both", dated_january_marked_after),
+    Fault("data-unknown-actor-group", "hook", actor_group),
     # 7. Unsafe content (hooks/unsafe_content.py)
     Fault("unsafe-script", "both", prose("Read this.<script>alert(1)</script>", "raw <script> tag is not allowed")),
     Fault("unsafe-iframe", "hook", prose('<iframe src="https://example.org/"></iframe>', "raw <iframe> tag is not allowed")),
@@ -305,9 +332,11 @@ def build_problems(project: Path) -> tuple[int, list[str]]:
 
 
 def lint_problems(project: Path, runner: str) -> list[str]:
-    if runner in ("both", "hook"):   # a hook's pure check: skip the slower pymarkdown/codespell runs
-        return lint_content.pages(project) + lint_content.data(project)
-    return lint_content.collect(project)
+    """What the fast check finds, running only the part of it that concerns the fault."""
+    if runner in ("both", "hook"):   # a hook's pure check: skip the slower parts
+        return check.pages(project) + check.data(project)
+    only = {"build": ("build",), "mermaid": ("diagrams",)}.get(runner, ("markdown", "spelling", "vendor"))
+    return check.collect(project, only)
 
 
 @pytest.fixture(scope="session")
@@ -318,7 +347,7 @@ def pristine_build(pristine, tmp_path_factory) -> list[str]:
 
 @pytest.fixture(scope="session")
 def pristine_lint(pristine) -> list[str]:
-    return lint_content.collect(pristine)
+    return check.collect(pristine)
 
 
 def assert_caught(fault: Fault, before: list[str], after: list[str], rel: str, expected: str) -> None:
@@ -342,8 +371,8 @@ def test_build_fails_on(fault, project, pristine_build):
     assert_caught(fault, pristine_build, problems, rel, expected)
 
 
-@pytest.mark.parametrize("fault", [f for f in FAULTS if f.runner != "build"], ids=str)
-def test_lint_fails_on(fault, project, pristine_lint):
+@pytest.mark.parametrize("fault", FAULTS, ids=str)
+def test_fast_check_fails_on(fault, project, pristine_lint):
     rel, expected = fault.apply(project)
     assert_caught(fault, pristine_lint, lint_problems(project, fault.runner), rel, expected)
 
@@ -354,4 +383,4 @@ def test_a_valid_diagram_and_box_add_no_problem(project, pristine_build):
     insert_below_title(project, PAGE, ['!!! context "Background: a test (2024)"', "", "    A claim with a source.[^crs]"])
     code, problems = build_problems(project)
     assert [line for line in problems if line not in pristine_build] == []
-    assert not [line for line in lint_content.pages(project) if line not in lint_content.pages(ROOT)]
+    assert not [line for line in check.pages(project) if line not in check.pages(ROOT)]

@@ -1,0 +1,87 @@
+"""`make serve` previews work in progress (hooks/preview_notices.py, `strict: !ENV [STRICT, true]`):
+with STRICT=false a page with a problem still builds and is served, the terminal shows the
+warning and the page shows a box listing it; without STRICT=false the build stays strict."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import ROOT, build, warnings_of
+from hooks import preview_notices
+
+COPY = ("docs", "data", "hooks", "includes", "overrides", "mkdocs.yml", "mkdocs-offline.yml")
+MESSAGE = "link 'missing.md': the target is not found among documentation files"
+
+
+def broken_copy(target):
+    for name in COPY:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(ROOT / name, target / name)
+    page = target / "docs/about.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if "](sources.md" in line)
+    lines[index] = lines[index].replace("](sources.md", "](missing.md", 1)
+    page.write_text("\n".join(lines), encoding="utf-8")
+    return target, index + 1
+
+
+def test_notice_lists_the_pages_own_problems_in_line_order():
+    messages = ["docs/a.md:9: second <b> (fix)", "docs/b.md:1: elsewhere (fix)", "docs/a.md:2: first (fix)",
+                "data/timeline.yml:4: data (fix)", "docs/a.md:2: first (fix)", "A warning without a place"]
+    assert preview_notices.page_problems(messages, "a.md") == [(2, "first (fix)"), (9, "second <b> (fix)")]
+    box = preview_notices.notice([(2, "first (fix)"), (9, "second <b> (fix)")])
+    assert box.startswith('<div class="admonition warning mdx-preview-problems"><p class="admonition-title">'
+                          "Preview only: this page has 2 problems to fix before it can be published</p>")
+    assert "<li>Line 9: second &lt;b&gt; (fix)</li>" in box
+    assert preview_notices.notice([]) == ""
+
+
+def test_builds_stay_strict_unless_strict_is_turned_off(tmp_path):
+    root, line = broken_copy(tmp_path / "project")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PRERENDER_DIAGRAMS="false")
+    env.pop("STRICT", None)
+    plain = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "a")], cwd=root, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert plain.returncode != 0 and f"docs/about.md:{line}: {MESSAGE}" in plain.stderr, plain.stderr[-2000:]
+    lenient = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "b")], cwd=root,
+                             env=dict(env, STRICT="false"), capture_output=True, text=True, timeout=300)
+    assert lenient.returncode == 0 and f"docs/about.md:{line}: {MESSAGE}" in lenient.stderr, lenient.stderr[-2000:]
+    assert "mdx-preview-problems" not in (tmp_path / "b/about/index.html").read_text(), "the box is for `mkdocs serve` only"
+    # the tests' builds pass --strict, so STRICT=false in the environment cannot soften them
+    forced = build("mkdocs.yml", tmp_path / "c", cwd=root, STRICT="false", PRERENDER_DIAGRAMS="false")
+    assert forced.returncode != 0 and MESSAGE in warnings_of(forced)
+
+
+def test_serve_shows_the_problem_on_the_page_and_keeps_serving(tmp_path):
+    root, line = broken_copy(tmp_path / "project")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", STRICT="false")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        page = None
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/site/about/", timeout=5) as response:
+                    page = response.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(1)
+        assert server.poll() is None, "mkdocs serve stopped on the warning"
+        assert page is not None, "mkdocs serve never served the page"
+        assert "Preview only: this page has 1 problem to fix before it can be published" in page
+        assert f"<li>Line {line}: {MESSAGE}" in page
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert f"docs/about.md:{line}: {MESSAGE}" in output, output[-2000:]
