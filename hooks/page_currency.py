@@ -60,7 +60,9 @@ FORWARD = {"expected", "planned", "scheduled", "due", "until", "around", "would"
 _YEAR_ONLY = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")
 _LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _HTML_LINK = re.compile(r'<a href="https?://[^"]*">.*?</a>', re.S)
-_NOISE = re.compile(r"\[\^[^\]]+\]|<https?://[^>]+>|https?://\S+|`[^`]*`")
+# Footnote markers, autolinks, bare URLs, code, and HTML tags (a date in an attribute, such as
+# <time datetime="...">, repeats the visible date beside it; the visible one is the mention).
+_NOISE = re.compile(r"\[\^[^\]]+\]|<https?://[^>]+>|https?://\S+|`[^`]*`|</?[A-Za-z][^>]*>")
 
 
 @dataclass(frozen=True)
