@@ -6,19 +6,16 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
 
 import pytest
 
 from conftest import ROOT
+from helpers.project import WHOLE, copy_project
 from scripts import check
 from scripts.problem_report import Found, annotation, emit, found, summary
 
-COPY = ("docs", "data", "hooks", "includes", "overrides", "scripts", "tests", "mkdocs.yml", "mkdocs-offline.yml",
-        "mkdocs-check.yml", "Makefile", "requirements.txt", ".pymarkdown.json", ".codespellrc",
-        ".codespell-words.txt", "README.md", "CONTRIBUTING.md", "pytest.ini")
 
 
 # --- The reporter ----------------------------------------------------------------------------
@@ -78,16 +75,6 @@ def test_the_build_log_is_read_record_by_record():
 
 # --- End to end, on a copy with one fault ------------------------------------------------------
 
-def copy_project(target):
-    for name in COPY:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
-
-
 def break_first(root, rel: str, old: str, new: str) -> int:
     lines = (root / rel).read_text(encoding="utf-8").split("\n")
     index = next(i for i, line in enumerate(lines) if old in line)
@@ -100,7 +87,7 @@ def break_first(root, rel: str, old: str, new: str) -> int:
 def test_the_fast_check_under_github_actions(tmp_path):
     """A link to a missing page: the check exits 1, prints its annotation (GitHub hides these from
     the log), then the count and the problem last, and writes the job summary."""
-    root = copy_project(tmp_path / "project")
+    root = copy_project(tmp_path / "project", WHOLE)
     line = break_first(root, "docs/about.md", "](sources.md", "](missing.md")
     summary_file = tmp_path / "summary.md"
     env = dict(os.environ, GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary_file))
@@ -120,7 +107,7 @@ def test_the_fast_check_under_github_actions(tmp_path):
 def test_make_test_stops_at_the_fast_check_with_only_the_problems(tmp_path):
     """One broken diagram: `make test` prints under 50 lines, the problem last (before make's own
     line), and never starts pytest."""
-    root = copy_project(tmp_path / "project")
+    root = copy_project(tmp_path / "project", WHOLE)
     line = break_first(root, "docs/report/exchange.md", '"]', "]")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "PYTEST_"))}
     result = subprocess.run(["make", "--no-print-directory", "test", f"VENV={ROOT / '.venv'}"], cwd=root, env=env,
@@ -137,7 +124,7 @@ def test_make_test_stops_at_the_fast_check_with_only_the_problems(tmp_path):
 def test_tests_of_the_built_site_stop_at_a_site_that_does_not_build(tmp_path):
     """Run without the fast check (pytest alone), a broken page stops the run at the first strict
     build with that build's problems, instead of failing every test of the built site."""
-    root = copy_project(tmp_path / "project")
+    root = copy_project(tmp_path / "project", WHOLE)
     line = break_first(root, "docs/about.md", "](sources.md", "](missing.md")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "PYTEST_"))}
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_build.py",

@@ -6,9 +6,9 @@ The sizes on screen are measured in a browser by tests/test_layout.py.
 from __future__ import annotations
 
 import re
-import shutil
 
 from conftest import ROOT, build, warnings_of
+from helpers.project import copy_project
 from hooks import diagram_rules, prerender_diagrams as pre
 from hooks._mermaid import Rendered
 
@@ -91,12 +91,7 @@ def test_diagram_rules_accept_a_phone_variant_before_the_text():
 
 def test_strict_build_names_a_diagram_too_wide_for_a_phone(tmp_path):
     """Remove the actors page's phone variant: the build stops at the diagram's line."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("docs", "data", "hooks", "includes", "overrides", "mkdocs.yml"):
-        source = ROOT / name
-        (shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-         if source.is_dir() else shutil.copy2(source, project / name))
+    project = copy_project(tmp_path / "project")
     page = project / "docs/actors.md"
     text = page.read_text(encoding="utf-8")
     variant = re.search(r"\n```mermaid\n%% phone\n.*?\n```\n", text, re.S)

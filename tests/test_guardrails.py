@@ -25,11 +25,10 @@ from typing import Callable
 import pytest
 
 from conftest import ROOT, build, warnings_of
+from helpers.project import copy_project
 
 from scripts import check
 
-COPY = ("docs", "data", "hooks", "includes", "overrides", "scripts", "mkdocs.yml", "mkdocs-offline.yml", "mkdocs-check.yml",
-        ".pymarkdown.json", ".codespellrc", ".codespell-words.txt", "README.md", "CONTRIBUTING.md")
 PAGE = "docs/report/sanctions.md"
 GLOSSARY = "docs/glossary.md"
 TIMELINE = "data/timeline.yml"
@@ -302,17 +301,6 @@ FAULTS = [
 
 
 # --- Fixtures ------------------------------------------------------------------------------
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for name in COPY:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, dest / name)
-    return dest
-
 
 @pytest.fixture(scope="session")
 def pristine(tmp_path_factory) -> Path:

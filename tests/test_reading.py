@@ -6,14 +6,13 @@ footnote target size) is in tests/test_layout.py.
 from __future__ import annotations
 
 import re
-import shutil
 import textwrap
-from pathlib import Path
 
 import pytest
 
 from hooks import content_kinds
 from conftest import ROOT, build, warnings_of
+from helpers.project import copy_project
 
 META = 'title: A test page\ndescription: A description that is long enough to pass the fifty-character minimum.\nreport_part: "None (site page)"'
 
@@ -70,12 +69,7 @@ def test_timeline_renderer_writes_after_boxes_open():
 
 def test_strict_build_names_a_folded_after_box(tmp_path):
     """A contributor writes `??? after`: the strict build fails and names the file and line."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("docs", "data", "hooks", "includes", "overrides", "mkdocs.yml"):
-        source = ROOT / name
-        (shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-         if source.is_dir() else shutil.copy2(source, project / name))
+    project = copy_project(tmp_path / "project")
     target = project / "docs/report/sanctions.md"
     lines = target.read_text(encoding="utf-8").splitlines()
     number = next(i for i, line in enumerate(lines) if line.startswith("!!! after")) + 1
