@@ -15,6 +15,7 @@ import datetime
 import html
 
 from hooks._common import as_date
+from hooks.search_tuning import EXCLUDE   # with a value, so Material strips it after indexing
 
 LEGEND_PAGE, LEGEND = "index.md", "how-to-read-this-site"
 
@@ -44,14 +45,14 @@ def dates_line(meta: dict) -> str:
     covers, reviewed = as_date(meta.get("covers_through")), as_date(meta.get("last_reviewed"))
     if not (covers and reviewed):
         return ""   # hooks/front_matter.py reports it
-    return ('<p class="mdx-page-dates" data-search-exclude>'
+    return (f'<p class="mdx-page-dates" {EXCLUDE}>'
             f'Covers events through <time datetime="{covers.isoformat()}">{long_date(covers)}</time>'
             ' <span aria-hidden="true">·</span> '
             f'Last reviewed <time datetime="{reviewed.isoformat()}">{long_date(reviewed)}</time></p>')
 
 
 def legend_note(href: str) -> str:
-    return ('<p class="mdx-legend-note" data-search-exclude>Boxes mark what the report says, background, '
+    return (f'<p class="mdx-legend-note" {EXCLUDE}>Boxes mark what the report says, background, '
             f'and later events: <a href="{html.escape(href)}">How to read this site</a></p>')
 
 

@@ -237,7 +237,11 @@ def test_every_page_shows_its_dates_and_the_legend_link(edition):
         if legend.is_dir():
             legend = legend / "index.html"
         assert anchor == "how-to-read-this-site" and soup(legend).find(id=anchor), f"{src}: legend link {link['href']} is broken"
-        assert dates.has_attr("data-search-exclude") and note.has_attr("data-search-exclude")
+    # Both lines carry data-search-exclude="true", which Material honours and then strips.
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    leaked = [d["location"] for d in index["docs"]
+              if "Covers events through" in d["text"] or "Boxes mark what the report says" in d["text"]]
+    assert leaked == [], f"the dates line or the legend note is in the search index: {leaked[:5]}"
 
 
 def test_every_page_has_json_ld_with_date_modified(edition):
