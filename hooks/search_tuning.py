@@ -1,11 +1,14 @@
 """Search tuning: what Material's search indexes, so the page a reader means ranks first.
 
 Two changes, both measured with tests/test_search_ranking.py (reader queries typed into the
-search box of a real build):
-- Boilerplate stays out. The footnote list and the "Cite this page" section get
-  `data-search-exclude` in on_page_content, before Material's search plugin reads the page in
-  on_page_context (it then drops the attribute from the HTML). Before, every page matched every
-  source's name, and "Cite this page" came up as the best section.
+search box of a real build, and the teasers the results show):
+- Boilerplate stays out. The footnote list, the note numbers in the text, the "Cite this page"
+  and "Download this data" sections, diagram source and the timeline's filter links and status
+  lines get `data-search-exclude` in on_page_content (BOILERPLATE), before Material's search
+  plugin reads the page in on_page_context (it then drops the attribute from the HTML). Before,
+  every page matched every source's name, "Cite this page" came up as the best section, and
+  result teasers read "Download this data", "flowchart LR accTitle: ..." or "a CRS report, 1 are
+  kept". hooks/page_dates.py marks its lines with EXCLUDE itself.
 - Pages that own a topic are found by the words readers use for it. A data/glossary.yml entry's
   term, abbreviation and `aliases` go into a `topics` field of the index entry for the top of
   the page its `see:` names ("ammunition" finds the munitions page; "Kim Jong-un" and "Kim Jong
@@ -16,6 +19,20 @@ search box of a real build):
   readers as "Also called" (hooks/shared_data.py).
 Name spellings with a hyphen ("Choe Son-hui") index as the separate words because the search
 separator in mkdocs.yml splits on hyphens; the field boosts there say why they are what they are.
+
+Exact phrases (issue 10: "make exact phrases rank first"). Material's search (9.8.2, lunr 2) has
+no phrase query: lunr matches single terms and cannot ask for words next to each other. Nothing
+is added here for it, because Material already does the part that can be done without a fork:
+its query transform (src/templates/assets/javascripts/integrations/search/query/transform in
+squidfunk/mkdocs-material; `ue()` in the shipped workers/search.*.min.js) turns words in double
+quotes into required terms, so "sanctions relief" in quotes is `+sanctions +relief` and lists
+only sections holding both words; the home page's "How to read this site" tells readers so. A
+true phrase match would need word positions checked inside the search worker, which the theme
+offers no hook for (its `__search.transform` hook was removed in 9.0.0; the worker and its
+query parser are bundled), so it would mean patching or forking Material's bundle, which this
+project avoids (maintenance mode, end of life 2027-05-05). Unquoted phrases rank first through the field
+boosts and Material's own post-query boost for sections that match every word; the browser test
+(PHRASES, QUOTED in tests/test_search_ranking.py) checks both.
 """
 from __future__ import annotations
 
@@ -31,7 +48,13 @@ log = logging.getLogger("mkdocs.plugins.hooks.search_tuning")
 EXCLUDE = 'data-search-exclude="true"'     # Material strips data-search-*="..." after indexing
 BOILERPLATE = (
     re.compile(r'<div class="footnote"(?=>)'),         # the notes at the foot of each page
+    re.compile(r'<sup id="fnref\d*:[^"]*"(?=>)'),     # note numbers in the text ("a CRS report, 1 are kept")
     re.compile(r'<h2 id="cite-this-page"(?=>)'),       # hooks/cite_this_page.py's section
+    re.compile(r'<h2 id="download-this-data"(?=>)'),   # hooks/downloads.py's section
+    re.compile(r'<pre\s+class="mermaid"(?=>)'),       # diagram source ("flowchart LR accTitle: ..."); the
+                                                       # "Diagram as text" box after it says the same in words
+    re.compile(r'<nav class="mdx-filter"(?=[ >])'),    # the timeline's "Narrow the timeline" links
+    re.compile(r'<p class="mdx-filter__status[^"]*"(?=[ >])'),   # and their "Showing only ..." lines
 )
 INDEX = "search/search_index.json"
 _GLOSSARY: list = []

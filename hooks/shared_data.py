@@ -170,9 +170,13 @@ def _events(events: list) -> list[str]:
 
 
 def render_timeline_filters(events: list) -> list[str]:
-    """Links that narrow the timeline to one thread or kind, and the targets they point at."""
+    """Links that narrow the timeline to one thread or kind, and the targets they point at: one
+    status line each, real text (a screen reader reads it when the link moves focus there; CSS
+    shows only the targeted one), saying how many events show and linking the way back."""
     threads = [t for t in _renderers.THREADS if any(e.get("thread") == t for e in events)]
     kinds = [k for k in FILTER_KINDS if any(e["kind"] == k for e in events)]
+    count = {f"thread-{t}": sum(e.get("thread") == t for e in events) for t in threads}
+    count.update({f"kind-{k}": sum(e["kind"] == k for e in events) for k in kinds})
     link = lambda target, text: f'<a href="#{target}">{html.escape(text, quote=False)}</a>'   # noqa: E731
     out = ['<nav class="mdx-filter" aria-label="Narrow the timeline">',
            '<p><span class="mdx-filter__label">By thread:</span> '
@@ -183,10 +187,14 @@ def render_timeline_filters(events: list) -> list[str]:
     targets = [(f"thread-{t}", f"thread \u201c{_renderers.THREADS[t]}\u201d") for t in threads]
     targets += [(f"kind-{k}", f"kind \u201c{KIND_LABELS[k]}\u201d") for k in kinds]
     for target, what in targets:
-        out.append(f'<p class="mdx-filter__status" id="{target}" tabindex="-1">Showing only the {html.escape(what, quote=False)}. '
-                   f'<a href="#all-events">Show all events</a></p>')
-    out.append('<p class="mdx-filter__status mdx-filter__status--all" id="all-events" tabindex="-1">Showing all events.</p>')
+        out.append(f'<p class="mdx-filter__status" id="{target}" tabindex="-1">Showing only the {_events_count(count[target])} '
+                   f'of the {html.escape(what, quote=False)}. <a href="#all-events">Show all {len(events)} events</a></p>')
+    out.append(f'<p class="mdx-filter__status mdx-filter__status--all" id="all-events" tabindex="-1">Showing all {len(events)} events.</p>')
     return out
+
+
+def _events_count(n: int) -> str:
+    return "1 event" if n == 1 else f"{n} events"
 
 
 def render_timeline_table(timeline: list, facts: dict | None = None) -> str:

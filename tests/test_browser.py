@@ -99,11 +99,10 @@ def source_diagrams():
 
     Requested before any build, so it describes the same sources the builds read."""
     diagrams = project_diagrams(ROOT)
-    # A phone variant (a fence starting `%% phone`) is the same diagram: pre-rendering shows one of
-    # the two at each width, while client-side rendering (`make serve`) draws both.
-    every = Counter(d.path for d in diagrams)
+    # A phone variant (a fence starting `%% phone`) is the same diagram: both pre-rendering and
+    # client-side rendering (hooks/phone_variants.py) show one of the two at each width.
     distinct = Counter(d.path for d in diagrams if not d.text.lstrip().startswith("%% phone"))
-    return lambda src, clientside=False: (every if clientside else distinct)[f"docs/{src}"]
+    return lambda src: distinct[f"docs/{src}"]
 
 
 # --- Every page ---------------------------------------------------------------------------------
@@ -116,7 +115,7 @@ def test_page_is_self_contained_error_free_and_draws_its_diagrams(source_diagram
     built = built_page(built_path(site, src, offline))
     url = page_url(base, site, src, offline)
     problems = check_page(page, guard, url, scheme, built)
-    expected = source_diagrams(src, clientside=bool(built.client_diagrams))
+    expected = source_diagrams(src)
     if built.diagrams != expected:
         problems.append(f"the built page holds {built.diagrams} diagram(s), its source {expected}")
     if edition.endswith("clientside") and built.prerendered:

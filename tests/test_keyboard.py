@@ -3,7 +3,8 @@ schemes, at 390 px and 1280 px. The first Tab reaches a visible skip link that m
 content; every focus stop on a long page has a visible indicator (3:1 against its background) and is
 not under the sticky header or outside the window; every page is reachable from the navigation by
 keyboard; the glossary is plain text reachable without hovering; lang is set; headings are in
-order; reduced motion is respected. The scripts run in the page are in tests/js/.
+order; reduced motion is respected; the timeline's filter links work by keyboard and their status
+line is in the accessibility tree. The scripts run in the page are in tests/js/.
 """
 from __future__ import annotations
 
@@ -170,3 +171,61 @@ def test_reduced_motion_stops_transitions_and_animations(tabs, width):
         page.emulate_media(reduced_motion="no-preference")
     slow = {sel: v for sel, v in durations.items() if v[0] > 0.01 or v[1] > 0.01 or v[2] == "smooth"}
     assert len(durations) >= 5 and not slow, f"{width}px with reduced motion: still moving: {slow}"
+
+
+# --- The timeline's "Narrow the timeline" filter (CSS only: links, :target, status lines) ------
+
+TIMELINE = "timeline.md"
+SHOWN_EVENTS = "() => [...document.querySelectorAll('.mdx-event')].filter(e => e.getBoundingClientRect().height > 0).length"
+FOCUSED = "() => { const e = document.activeElement; return {id: e.id, tag: e.tagName, text: e.textContent.trim(), href: e.getAttribute('href') || ''}; }"
+
+
+def _tab_to(page, href: str, limit: int = 80) -> list[str]:
+    """Press Tab until the link to `href` has the focus; the focus stops passed on the way."""
+    passed = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        passed.append(focused["href"] or focused["tag"])
+        if focused["href"] == href:
+            return passed
+    raise AssertionError(f"{limit} Tabs never reached the link to {href}; passed {passed[-10:]}")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_timeline_filter_works_by_keyboard_and_a_screen_reader_hears_which_filter_is_on(tabs, width):
+    """From the "Narrow the timeline" heading, Tab reaches the filter links; Enter on one moves the
+    focus to its status line, which the accessibility tree (what a screen reader reads) holds as
+    text ("Showing only the N events of the thread ...") while only those events show; Tab then
+    reaches "Show all N events", and Enter shows every event and says so. Before any filter, no
+    status line is in the accessibility tree."""
+    page = open_tab(tabs, "light", width, TIMELINE)
+    content = page.locator(".md-content")
+    everything = page.evaluate(SHOWN_EVENTS)
+    assert everything >= 40
+    before = content.aria_snapshot()
+    assert "Showing only" not in before and "Showing all" not in before, "a status line is read out before any filter is chosen"
+    page.locator("#narrow-the-timeline a.headerlink").focus()      # Tab on from the heading
+    links = page.locator(".mdx-filter a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert "#thread-treaty" in links and "#kind-after" in links, links
+    _tab_to(page, "#thread-treaty")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.hash === '#thread-treaty'")
+    focused = page.evaluate(FOCUSED)
+    assert focused["id"] == "thread-treaty", f"Enter on the filter link left the focus on {focused}"
+    treaty = page.evaluate(SHOWN_EVENTS)
+    assert 0 < treaty < everything
+    snapshot = content.aria_snapshot()
+    heard = re.search(r"Showing only the (\d+) events of the thread “The treaty”\.", snapshot)
+    assert heard, f"the accessibility tree does not say which filter is on:\n{snapshot[:1500]}"
+    assert int(heard[1]) == treaty, f"the status line says {heard[1]} events, {treaty} are shown"
+    assert snapshot.count("Showing only") == 1, "more than one status line is read out"
+    assert f'link "Show all {everything} events"' in snapshot
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["href"] == "#all-events", "Tab after the status line does not reach 'Show all'"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.hash === '#all-events'")
+    assert page.evaluate(SHOWN_EVENTS) == everything
+    assert page.evaluate(FOCUSED)["id"] == "all-events"
+    snapshot = content.aria_snapshot()
+    assert f"Showing all {everything} events." in snapshot and "Showing only" not in snapshot, snapshot[:1500]

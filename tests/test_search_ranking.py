@@ -20,6 +20,7 @@ import pytest
 
 from hooks import search_tuning
 from conftest import ROOT, record_problems
+from helpers.js import script
 
 # (what a reader types, the page that must be in the top 3). Name variants, aliases from the
 # glossary, phrases, single names, and "UN" queries that must still find the UN material.
@@ -69,6 +70,27 @@ NOT_IN_TOP = {
 PHRASES = ["Kim Jong Un", "Choe Son Hui", "artillery shells", "mutual assistance", "Panel of Experts",
            "Washington Declaration", "Nuclear Consultative Group", "UN sanctions", "Far East"]
 TOP = 3
+# Words in double quotes: Material makes each one required (+word), so every section listed holds
+# all of them (see "Exact phrases" in hooks/search_tuning.py); the home page tells readers so.
+QUOTED = ['"sanctions relief"', '"Panel of Experts"', '"Kim Jong Un"', '"artillery shells"', '"oil cap"']
+
+# What a result (its title, " | ", its teaser: the text under the title) must never show: the page
+# furniture that hooks/search_tuning.py keeps out of the index. Pattern -> what it is. Case
+# matters: pages may say "covers events through" or name the "Cite this page" block in prose.
+BOILERPLATE_TEXT = {
+    r"Covers events through|Last reviewed": 'the "Covers events through ... Last reviewed ..." line',
+    r"^Cite this page \||How to cite the report and this page|This page \(APA\)|@misc\{": '"Cite this page"',
+    r"\u21a9|Congressional Research Service, North Korea-Russia Relations: Current Developments, CRS Insight": "footnote text",
+    r"Not affiliated with CRS or Congress": "the notice banner",
+    r"Download this data|The data on this page is kept once": '"Download this data"',
+    r"\baccTitle\b|\baccDescr\b|\bflowchart (?:TB|LR)\b|\bsequenceDiagram\b": "diagram source",
+    r"Showing only the|Showing all \d+ events|By thread:": "the timeline's filter links",
+}
+# Queries whose first result must have a teaser of real text (MIN_TEASER_WORDS words or more).
+TEASER_QUERIES = ["Kim Jong Un", "ammunition", "DPRK", "mutual assistance", "Panel of Experts", "veto",
+                  "Washington Declaration", "KIMS Act", "Kursk", "Tumen bridge", "casualties", "refined petroleum",
+                  "Naryshkin", "timeline", "cite", "data"]
+MIN_TEASER_WORDS = 8
 
 _RESULT_PAGES = """
 () => [...document.querySelectorAll(".md-search-result__list > li.md-search-result__item")].map(li => {
@@ -92,6 +114,17 @@ def ranked_pages(page, base: str, query: str, timeout_s: float = 10.0) -> list[s
         stable = stable + 1 if current and current == last else 0
         last = current
     return [url[len(base):] if url.startswith(base) else url for url in (last or [])]
+
+
+def search_results(page, base: str, query: str) -> list[list[dict]]:
+    """Type `query`; the results (tests/js/search_teasers.js): per page listed, its title and
+    teaser and those of its sections, once the list stops changing."""
+    ranked_pages(page, base, query)
+    return page.evaluate(script("search_teasers"))
+
+
+def boilerplate_in(text: str) -> list[str]:
+    return [what for pattern, what in BOILERPLATE_TEXT.items() if re.search(pattern, text)]
 
 
 def normalise(text: str) -> str:
@@ -139,6 +172,63 @@ def test_reader_queries_rank_the_right_page(browser, hosted_server, hosted_site)
     assert not misses, "\n".join(misses)
 
 
+@pytest.fixture()
+def search_page(browser, hosted_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(hosted_server)
+                  else route.abort())
+    page = context.new_page()
+    page.goto(hosted_server, wait_until="load")
+    yield page
+    context.close()
+
+
+@pytest.mark.browser
+def test_result_teasers_are_content_not_boilerplate(search_page, hosted_server):
+    """Every query of this file, typed into the search box: no result's teaser is page furniture,
+    and for TEASER_QUERIES the first result's teaser is real text."""
+    problems, shown = [], []
+    for query in dict.fromkeys([q for q, _ in QUERIES] + TEASER_QUERIES):
+        results = search_results(search_page, hosted_server, query)
+        if not results:
+            problems.append(f"search {query!r}: no results")
+            continue
+        for item in (result for page in results for result in page):
+            for what in boilerplate_in(f"{item['title']} | {item['teaser']}"):
+                problems.append(f"search {query!r}: result {item['title']!r} ({item['href']}) shows {what}: "
+                                f"{item['teaser'][:120]!r}")
+        first = results[0][0]
+        shown.append(f"{query!r}: {first['title']} | {first['teaser'][:100]}")
+        if query in TEASER_QUERIES and len(first["teaser"].split()) < MIN_TEASER_WORDS:
+            problems.append(f"search {query!r}: the first result, {first['title']!r}, has no real teaser: {first['teaser']!r}")
+    print("\n".join(shown))
+    record_problems(problems)
+    assert len(shown) >= 20
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_quoted_words_are_all_required(search_page, hosted_server, hosted_site):
+    """Words in double quotes (Material's own query transform): every section listed holds every
+    word, and the same words unquoted list more sections (so the quotes did something)."""
+    problems = []
+    for query in QUOTED:
+        words = [w for w in normalise(query.strip('"')).split() if w not in {"of", "the", "a"}]
+        quoted = [r for page in search_results(search_page, hosted_server, query) for r in page]
+        loose = [r for page in search_results(search_page, hosted_server, query.strip('"')) for r in page]
+        if not quoted:
+            problems.append(f"search {query}: no results")
+        for item in quoted:
+            text = normalise(item["title"] + " " + item["teaser"])
+            missing = [w for w in words if not re.search(rf"\b{re.escape(w)}", text)]
+            if missing and item["score"] > 0:
+                problems.append(f"search {query}: {item['title']!r} ({item['href']}) lacks {missing}")
+        if len(loose) <= len(quoted):
+            problems.append(f"search {query}: quoted lists {len(quoted)} results, unquoted {len(loose)}: the quotes did nothing")
+    record_problems(problems)
+    assert not problems, "\n".join(problems)
+
+
 # --- 2. The built index -------------------------------------------------------------------------
 
 def test_index_leaves_out_boilerplate(hosted_site):
@@ -149,8 +239,17 @@ def test_index_leaves_out_boilerplate(hosted_site):
     assert notes == [], f"footnote lists are indexed in {notes}"
     notice = [d["location"] for d in index["docs"] if "Not affiliated with CRS or Congress" in d["text"]]
     assert notice == [], f"the notice banner is indexed in {notice}"
+    downloads = [d["location"] for d in index["docs"] if d["location"].endswith("#download-this-data")]
+    assert downloads == [], f"'Download this data' sections are indexed: {downloads}"
+    furniture = {d["location"]: boilerplate_in(f"{d['title']} | {d['text']}") for d in index["docs"]}
+    assert not {k: v for k, v in furniture.items() if v}, f"page furniture in the index: {furniture}"
+    numbers = [d["location"] for d in index["docs"] if re.search(r"<sup>\d+</sup>", d["text"])]
+    assert numbers == [], f"footnote numbers are indexed as text in {numbers}"
+    assert any(d["location"] == "timeline/#narrow-the-timeline" for d in index["docs"]), "the heading stays findable"
     built = (hosted_site / "report/sanctions/index.html").read_text(encoding="utf-8")
     assert "data-search-exclude" not in built, "Material should strip data-search-* after indexing"
+    timeline = (hosted_site / "timeline/index.html").read_text(encoding="utf-8")
+    assert "data-search-exclude" not in timeline and "Showing only the" in timeline
 
 
 def test_glossary_aliases_are_indexed_on_their_page_and_shown_on_the_glossary(hosted_site):
@@ -198,6 +297,23 @@ def test_exclude_boilerplate_marks_footnotes_and_cite_heading():
     assert '<h2 id="cite-this-page" data-search-exclude="true">' in out
     assert '<div class="footnote" data-search-exclude="true">' in out
     assert '<div class="footnotes">' in out          # only the exact class
+
+
+def test_exclude_boilerplate_marks_note_numbers_downloads_diagram_source_and_filters():
+    html = ('<p>a report,<sup id="fnref:crs"><a class="footnote-ref" href="#fn:crs">1</a></sup> and'
+            '<sup id="fnref2:crs"><a href="#fn:crs">1</a></sup></p><sup>2</sup>'
+            '<h2 id="download-this-data">Download this data</h2><h2 id="downloads">Downloads</h2>'
+            '<pre  class="mermaid"><code>flowchart LR</code></pre><pre class="mermaidx"><code>x</code></pre>'
+            '<nav class="mdx-filter" aria-label="Narrow the timeline"><p>By thread:</p></nav>'
+            '<p class="mdx-filter__status" id="kind-after" tabindex="-1">Showing only</p>'
+            '<p class="mdx-filter__status mdx-filter__status--all" id="all-events">Showing all</p>')
+    out = search_tuning.exclude_boilerplate(html)
+    ex = search_tuning.EXCLUDE
+    for marked in ('<sup id="fnref:crs"', '<sup id="fnref2:crs"', '<h2 id="download-this-data"',
+                   '<pre  class="mermaid"', '<nav class="mdx-filter"', '<p class="mdx-filter__status"',
+                   '<p class="mdx-filter__status mdx-filter__status--all"'):
+        assert f"{marked} {ex}" in out, marked
+    assert out.count(ex) == 7            # not <sup>2</sup>, the Downloads heading or class "mermaidx"
 
 
 def test_topic_terms_collects_term_abbr_and_aliases_for_the_see_page():

@@ -256,6 +256,21 @@ def test_render_timeline_table_splits_at_report_date():
     assert '<nav class="mdx-filter" aria-label="Narrow the timeline">' in out.split("## Up to the report")[0]
 
 
+def test_timeline_filter_status_lines_are_text_with_counts_and_a_way_back():
+    lines = shared_data.render_timeline_filters(EVENTS)
+    status = [line for line in lines if 'class="mdx-filter__status' in line]
+    kinds = [e["kind"] for e in EVENTS]
+    after = next(line for line in status if 'id="kind-after"' in line)
+    assert f"Showing only the {kinds.count('after')} event" in after and "of the kind “After the report”." in after
+    assert f'<a href="#all-events">Show all {len(EVENTS)} events</a>' in after
+    assert status[-1] == (f'<p class="mdx-filter__status mdx-filter__status--all" id="all-events" tabindex="-1">'
+                          f"Showing all {len(EVENTS)} events.</p>")
+    links = [line for line in lines if line.startswith("<p><span")]
+    targets = set(re.findall(r'href="#([\w-]+)"', "".join(links)))
+    assert targets == {m for line in status for m in re.findall(r'id="([\w-]+)"', line)} - {"all-events"}, \
+        "every filter link has its status line"
+
+
 def test_render_timeline_diagram_groups_meetings_by_year_and_marks_the_report():
     out = shared_data.render_timeline_diagram(EVENTS)
     assert out.startswith("```mermaid\nflowchart TB\n    accTitle:")

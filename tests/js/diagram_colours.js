@@ -7,7 +7,8 @@
   const NOT_PAINTED = "defs, marker, symbol, clipPath, mask, pattern, title, desc, style";
   const SHAPES = "rect, polygon, circle, ellipse, path";
   const out = [];
-  const layoutHidden = host => host.matches(".mdx-diagram--wide, .mdx-diagram--narrow") && getComputedStyle(host).display === "none";
+  const layoutHidden = host => { const layout = host.closest(".mdx-diagram--wide, .mdx-diagram--narrow");
+                                 return !!layout && getComputedStyle(layout).display === "none"; };
   [...document.querySelectorAll(".mdx-diagram")].filter(host => !layoutHidden(host)).forEach((host, index) => {
     const root = host.shadowRoot;
     const svg = root && root.querySelector("svg");

@@ -1,10 +1,13 @@
 // Each diagram host: shadow root, SVG, size, <title> and <desc>.
 () => ({
   leftover: document.querySelectorAll("pre.mermaid").length,
-  // A diagram with a wide and a narrow layout (hooks/prerender_diagrams.py) shows one of them at a
-  // time; the other, hidden by the layout CSS, is not a diagram on this screen.
-  hosts: [...document.querySelectorAll("div.mermaid")].filter(host => !(host.matches(".mdx-diagram--wide, .mdx-diagram--narrow")
-      && getComputedStyle(host).display === "none")).map((host, index) => {
+  // A diagram with a wide and a narrow layout shows one of them at a time; the other, hidden by the
+  // layout CSS on the host (hooks/prerender_diagrams.py) or on its wrapper (hooks/phone_variants.py),
+  // is not a diagram on this screen.
+  hosts: [...document.querySelectorAll("div.mermaid")].filter(host => {
+      const layout = host.closest(".mdx-diagram--wide, .mdx-diagram--narrow");
+      return !(layout && getComputedStyle(layout).display === "none");
+    }).map((host, index) => {
     const root = host.shadowRoot;
     const svg = root && root.querySelector("svg");
     const box = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
