@@ -3,8 +3,8 @@
 Two changes, both measured with tests/test_search_ranking.py (reader queries typed into the
 search box of a real build, and the teasers the results show):
 - Boilerplate stays out. The footnote list, the note numbers in the text, the "Cite this page"
-  and "Download this data" sections, diagram source and the timeline's filter links and status
-  lines get `data-search-exclude` in on_page_content (BOILERPLATE), before Material's search
+  and "Download this data" sections, diagram source, table column headings and the timeline's
+  filter links and status lines get `data-search-exclude` in on_page_content (BOILERPLATE), before Material's search
   plugin reads the page in on_page_context (it then drops the attribute from the HTML). Before,
   every page matched every source's name, "Cite this page" came up as the best section, and
   result teasers read "Download this data", "flowchart LR accTitle: ..." or "a CRS report, 1 are
@@ -16,7 +16,10 @@ search box of a real build, and the teasers the results show):
   plugins.search in mkdocs.yml. It is added to search/search_index.json in on_post_build, after
   the search plugin writes the file and before the offline plugin (priority -100) copies it into
   search_index.js. Nothing is hidden in the pages: the glossary page shows the same aliases to
-  readers as "Also called" (hooks/shared_data.py).
+  readers as "Also called" (hooks/shared_data.py). Diagrams are found by their words the same
+  way: the source of each Mermaid fence is left out of the text (a teaser would show "flowchart
+  LR accTitle: ..."), and its titles, descriptions and labels go into a `diagrams` field of the
+  section it is in, which ranks but is never shown.
 Name spellings with a hyphen ("Choe Son-hui") index as the separate words because the search
 separator in mkdocs.yml splits on hyphens; the field boosts there say why they are what they are.
 
@@ -36,12 +39,14 @@ boosts and Material's own post-query boost for sections that match every word; t
 """
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
 from pathlib import Path
 
 from hooks import _datafiles
+from hooks.prerender_diagrams import is_phone_variant
 
 log = logging.getLogger("mkdocs.plugins.hooks.search_tuning")
 
@@ -51,14 +56,20 @@ BOILERPLATE = (
     re.compile(r'<sup id="fnref\d*:[^"]*"(?=>)'),     # note numbers in the text ("a CRS report, 1 are kept")
     re.compile(r'<h2 id="cite-this-page"(?=>)'),       # hooks/cite_this_page.py's section
     re.compile(r'<h2 id="download-this-data"(?=>)'),   # hooks/downloads.py's section
-    re.compile(r'<pre\s+class="mermaid"(?=>)'),       # diagram source ("flowchart LR accTitle: ..."); the
-                                                       # "Diagram as text" box after it says the same in words
+    re.compile(r'<pre\s+class="mermaid"(?=>)'),       # diagram source ("flowchart LR accTitle: ..."): its
+                                                       # words go to the `diagrams` field instead (below)
+    re.compile(r'<thead(?=>)'),                        # column headings ("Date Event Thread Source")
     re.compile(r'<nav class="mdx-filter"(?=[ >])'),    # the timeline's "Narrow the timeline" links
     re.compile(r'<p class="mdx-filter__status[^"]*"(?=[ >])'),   # and their "Showing only ..." lines
 )
 INDEX = "search/search_index.json"
+DIAGRAM = re.compile(r'<pre\s+class="mermaid"><code>(?P<code>.*?)</code></pre>', re.S)
+HEADING = re.compile(r'<h[2-6] id="(?P<id>[^"]+)"')
+_ACC = re.compile(r"^\s*acc(?:Title|Descr)\s*:")
+_SYNTAX = re.compile(r"[-=.]+>>?|--[-x]?|[\[\](){}|\"`*;]+|\\n")
 _GLOSSARY: list = []
 _PAGES: dict[str, str] = {}       # page URL -> Markdown source path, for on_post_build
+_DIAGRAMS: dict[str, str] = {}    # index location -> the words of the diagrams in that section
 
 
 # --- Hooks ---------------------------------------------------------------------------------
@@ -71,6 +82,7 @@ def on_config(config):
 
 def on_page_content(html_text, page, config, files):
     _PAGES[page.url] = page.file.src_uri
+    _DIAGRAMS.update(diagram_words_by_section(html_text, page.url))
     return exclude_boilerplate(html_text)
 
 
@@ -78,7 +90,8 @@ def on_post_build(config):
     index = Path(config.site_dir) / INDEX
     if index.exists():           # absent when the search plugin is off
         topics = {url: topic_terms(_GLOSSARY, src) for url, src in _PAGES.items()}
-        index.write_text(add_topics(index.read_text(encoding="utf-8"), topics), encoding="utf-8")
+        text = add_topics(index.read_text(encoding="utf-8"), topics)
+        index.write_text(add_field(text, "diagrams", _DIAGRAMS), encoding="utf-8")
 
 
 # --- Helpers -------------------------------------------------------------------------------
@@ -88,6 +101,39 @@ def exclude_boilerplate(html_text: str) -> str:
     for pattern in BOILERPLATE:
         html_text = pattern.sub(lambda m: f"{m.group(0)} {EXCLUDE}", html_text)
     return html_text
+
+
+def diagram_words(source: str) -> str:
+    """A Mermaid diagram's words without its syntax: titles, descriptions, labels, node ids."""
+    lines = [_ACC.sub("", line) for line in source.strip().splitlines()[1:] if not line.strip().startswith("%%")]
+    return " ".join(_SYNTAX.sub(" ", " ".join(lines)).split())
+
+
+def diagram_words_by_section(html_text: str, url: str) -> dict[str, str]:
+    """{index location: words} for the diagrams in a page's HTML, each under the last heading with
+    an id before it (Material's section), or the page's top. A phone variant (`%% phone`) is the
+    same diagram and counts once."""
+    found: dict[str, str] = {}
+    for match in DIAGRAM.finditer(html_text):
+        source = html.unescape(match["code"])
+        if is_phone_variant(source.lstrip()):
+            continue
+        ids = HEADING.findall(html_text, 0, match.start())
+        location = f"{url}#{ids[-1]}" if ids else url
+        found[location] = " ".join(filter(None, [found.get(location), diagram_words(source)]))
+    return found
+
+
+def add_field(index_json: str, name: str, values: dict[str, str]) -> str:
+    """Set field `name` on the index entries whose location is a key of `values`; a location the
+    index lacks (a heading Material did not make a section) goes to its page's top entry."""
+    index = json.loads(index_json)
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    for location, value in values.items():
+        doc = docs.get(location) or docs.get(location.split("#", 1)[0])
+        if doc is not None and value:
+            doc[name] = " ".join(filter(None, [doc.get(name), value]))
+    return json.dumps(index, separators=(",", ":"))
 
 
 def topic_terms(glossary: list, src_uri: str) -> list[str]:

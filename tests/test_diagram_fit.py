@@ -150,6 +150,7 @@ def test_client_side_shows_each_diagram_once_per_width(browser, clientside_site,
     try:
         for width, height, shown_layout in ((390, 844, "narrow"), (1280, 800, "wide")):
             context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
+            context.add_init_script(script("open_shadow_roots"))    # Material's are closed; the wait needs to look in
             context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server.url)
                           else route.abort())
             page = context.new_page()
