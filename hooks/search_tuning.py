@@ -29,7 +29,12 @@ is added here for it, because Material already does the part that can be done wi
 its query transform (src/templates/assets/javascripts/integrations/search/query/transform in
 squidfunk/mkdocs-material; `ue()` in the shipped workers/search.*.min.js) turns words in double
 quotes into required terms, so "sanctions relief" in quotes is `+sanctions +relief` and lists
-only sections holding both words; the home page's "How to read this site" tells readers so. A
+only sections holding both words; the home page's "How to read this site" tells readers so.
+One catch, also told there: lunr's stop-word filter drops "of", "the" and the like from the
+index, so a quoted stop word is a required term nothing holds and "Panel of Experts" in quotes
+lists nothing. Turning the filter off (`pipeline: []`) fixed that, but then "of" matched every
+paragraph and unquoted queries such as "Panel of Experts" showed whole sections as teasers, so
+readers are told to leave small words out of quotes instead. A
 true phrase match would need word positions checked inside the search worker, which the theme
 offers no hook for (its `__search.transform` hook was removed in 9.0.0; the worker and its
 query parser are bundled), so it would mean patching or forking Material's bundle, which this
