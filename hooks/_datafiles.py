@@ -93,6 +93,39 @@ def _where(index: int, path: list) -> str:
     return where
 
 
+_OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[\w.-]+:\s+)?(?P<quote>["'])(?P<rest>.*)$""")
+YAML_FIX = "check indentation and quote strings that contain a colon"
+
+
+def _unclosed_quote(line: str) -> bool:
+    """Whether a value that starts with a quote on this line is left open at its end."""
+    match = _OPENS_QUOTE.match(line)
+    if not match:
+        return False
+    rest = match["rest"]
+    if match["quote"] == "'":
+        return rest.replace("''", "").count("'") == 0
+    return len(re.findall(r'(?<!\\)"', rest.replace("\\\\", ""))) == 0
+
+
+def yaml_problem(rel: str, text: str, error: yaml.YAMLError) -> Problem:
+    """A YAML error at the line to fix. PyYAML reports where it gave up; for a quote left open
+    that is often many lines below (a quoted value may span lines), so the opening line is
+    named instead, with where YAML stopped."""
+    mark = getattr(error, "problem_mark", None)
+    line = (mark.line + 1) if mark else 1
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context_mark", None)
+    first = (context.line + 1) if context else max(1, line - 50)
+    lines = text.split("\n")
+    for number in range(first, line):
+        if _unclosed_quote(lines[number - 1]):
+            return Problem(rel, number, f"not valid YAML: the quoted value that starts on this line is not closed on it, "
+                           f"so YAML reads on and fails at line {line} ({problem})",
+                           "close the quote at the end of the value, or remove the opening one")
+    return Problem(rel, line, f"not valid YAML: {problem}", YAML_FIX)
+
+
 def load(root: Path, name: str) -> tuple[list, list[Problem]]:
     """Return (entries, problems) for data/<name>.yml; entries leaves out those with problems."""
     rel = f"data/{name}.yml"
@@ -102,9 +135,7 @@ def load(root: Path, name: str) -> tuple[list, list[Problem]]:
     try:
         node, data = _parse(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [Problem(rel, (mark.line + 1) if mark else 1, f"not valid YAML: {getattr(error, 'problem', error)}",
-                            "check indentation and quote strings that contain a colon")]
+        return [], [yaml_problem(rel, text, error)]
     schema = json.loads((root / f"data/schemas/{name}.schema.json").read_text(encoding="utf-8"))
     problems = validate(rel, data, schema, _lines(node))
     entries = usable(data, schema)

@@ -64,7 +64,7 @@ def test_front_matter_valid():
 
 
 @pytest.mark.parametrize("meta, expected", [
-    ("title: A test page\nreport_part: x y\n" + DATES, "docs/a.md:1: front matter lacks required key 'description'"),
+    ("title: A test page\nreport_part: x y\n" + DATES, "docs/a.md:1: front matter lacks required key 'description' (add 'description: <one sentence"),
     ("title: [a, b]\ndescription: " + "d" * 60 + "\nreport_part: abc\n" + DATES, "docs/a.md:2: front matter 'title': ['a', 'b'] is not of type 'string'"),
     ("title: A page\ndescription: " + "d" * 60 + "\nreport_part: abc\ntags: x\n" + DATES, "docs/a.md:5: unknown front matter key 'tags'"),
     ("title: A: page: broken\ndescription: x", "docs/a.md:2: front matter is not valid YAML"),
@@ -218,6 +218,27 @@ def test_load_reports_yaml_errors_and_leaves_out_bad_entries(tmp_path):
     (tmp_path / "data/timeline.yml").write_text("- date: '2024'\n  label: [unclosed\n")
     entries, problems = _datafiles.load(tmp_path, "timeline")
     assert entries == [] and str(problems[0]).startswith("data/timeline.yml:3: not valid YAML")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PyYAML fails at line 5 (or at the end); the problem names the line where the quote opened
+    ('- id: a\n  name: "North Korea\n  group: x\n- id: b\n  name: "B"\n', 'data/a.yml:2: not valid YAML: the quoted value that starts on this line is not closed on it, so YAML reads on and fails at line 5'),
+    ("- id: a\n  name: 'it''s open\n", "data/a.yml:2: not valid YAML: the quoted value that starts on this line is not closed on it"),
+    ('- id: a\n  name: "a \\" b"\n group: x\n', "data/a.yml:3: not valid YAML: did not find expected '-' indicator (check indentation"),
+    ("- id: a\n  name: a: b\n", "data/a.yml:2: not valid YAML: mapping values are not allowed in this context (check indentation and quote strings that contain a colon)"),
+])
+def test_yaml_errors_name_the_line_to_fix(text, expected):
+    import yaml
+    with pytest.raises(yaml.YAMLError) as error:
+        _datafiles._parse(text)
+    assert str(_datafiles.yaml_problem("data/a.yml", text, error.value)).startswith(expected)
+
+
+def test_no_line_of_the_real_data_looks_like_an_open_quote():
+    """The unclosed-quote hint must not fire on valid data (a quoted value spanning lines would)."""
+    for path in (ROOT / "data").glob("*.yml"):
+        opened = [n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if _datafiles._unclosed_quote(line)]
+        assert not opened, f"{path.name}: lines {opened}"
 
 
 def test_duplicate_ids():
