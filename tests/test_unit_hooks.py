@@ -11,7 +11,7 @@ import material
 import pytest
 
 from hooks import (_common, _datafiles, citations, cite_this_page, content_kinds, diagram_rules,  # noqa: I001
-                   footnote_titles, front_matter, link_lines, robots_txt, shared_data, unsafe_content)
+                   footnote_titles, front_matter, link_lines, phone_tables, robots_txt, shared_data, unsafe_content)
 from conftest import ROOT
 
 CRS = "[^crs]: CRS, [Report](https://www.everycrsreport.com/reports/IN12355.html), May 6, 2024."
@@ -349,6 +349,16 @@ def test_footnote_titles_from_markdown_output():
     assert out.count('href="#fn:1" title="The source, Report &quot;quoted&quot;."') == 2
     assert 'href="#fn:b" title="Two lines &amp; more."' in out
     assert footnote_titles.add_titles("<p>No notes.</p>") == "<p>No notes.</p>"
+
+
+def test_phone_tables_label_each_cell_with_its_heading_as_plain_text():
+    head = "<thead><tr><th>Date <em>of</em>\n action</th><th>Who &amp; where</th><th>What</th><th>Source</th></tr></thead>"
+    table = f"<table>{head}<tbody><tr><td>1</td><td>2</td><td>3</td><td>4</td></tr></tbody></table>"
+    out = phone_tables.label_tables(table)
+    assert out.startswith("<table data-mdx-stack>")
+    assert '<td data-label="Date of action">1</td><td data-label="Who &amp; where">2</td>' in out
+    narrow = table.replace("<th>Source</th>", "").replace("<td>4</td>", "")
+    assert phone_tables.label_tables(narrow) == narrow, "a table of three columns stays as it is"
 
 
 def test_footnote_titles_cut_long_notes():
