@@ -115,10 +115,16 @@ def load(root: Path, name: str) -> tuple[list, list[Problem]]:
     return entries, sorted(problems, key=lambda p: p.line)
 
 
+def choices(name: str, field: str, root: Path = ROOT) -> dict[str, str]:
+    """A field's allowed values -> their titles, in order, from data/schemas/<name>.schema.json
+    (held only there): the field is `"oneOf": [{"const": value, "title": how readers see it}, ...]`."""
+    schema = json.loads((Path(root) / f"data/schemas/{name}.schema.json").read_text(encoding="utf-8"))
+    return {choice["const"]: choice["title"] for choice in schema["items"]["properties"][field]["oneOf"]}
+
+
 def actor_groups(root: Path = ROOT) -> dict[str, str]:
-    """Actor group id -> its heading, in page order, from data/schemas/actors.schema.json (held only there)."""
-    schema = json.loads((Path(root) / "data/schemas/actors.schema.json").read_text(encoding="utf-8"))
-    return {choice["const"]: choice["title"] for choice in schema["items"]["properties"]["group"]["oneOf"]}
+    """Actor group id -> its heading on the actors page, in page order."""
+    return choices("actors", "group", root)
 
 
 def _date_range(value: str) -> tuple[str, str]:
