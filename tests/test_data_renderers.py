@@ -150,6 +150,10 @@ GOOD_SANCTION = yaml.safe_dump([SANCTION], sort_keys=False)
      "data/estimates.yml:1: entry 1, field 'date': 2025-04-30 is not quoted, so YAML reads it as a date rather than text (write it in quotes: \"2025-04-30\")"),
     ("timeline", yaml.safe_dump([EVENT], sort_keys=False).replace("thread: transport-people", "thread: trains"),
      "data/timeline.yml:5: entry 1, field 'thread': 'trains' is not one of ['treaty', 'troops', 'arms-money', 'sanctions', 'transport-people', 'diplomacy'] (see data/schemas/timeline.schema.json)"),
+    # A backtick ends the meetings diagram's Markdown label early and Mermaid cannot draw it.
+    ("timeline", yaml.safe_dump([dict(EVENT, meeting=True, label="Kim meets `Putin` in Vostochny")], sort_keys=False),
+     "data/timeline.yml:2: entry 1, field 'label': 'Kim meets `Putin` in Vostochny' contains ` (leave out < > \" `: the "
+     "meetings diagram (hooks/shared_data.py) draws meeting labels as Mermaid text, which these characters break)"),
     ("actors", "- id: japan\n  name: Japan\n  group: allies\n  role: A role that is long enough.\n  interests: Interests that are long enough.\n"
                "  in_report: true\n  source: https://a.org\n  source_title: A source\n  officeholders:\n"
                "    - office: Prime Minister\n      at_report: Kishida Fumio\n      now: Takaichi Sanae\n"
