@@ -6,7 +6,8 @@ ISO date (...)`. Dates may be "YYYY", "YYYY-MM" or "YYYY-MM-DD" and must exist o
 Entries with problems are left out of what `load` returns, so the pages still render and one
 build lists every problem. Beyond the schema, a timeline event's `kind` must fit its date: "after"
 events are dated after the report (extra.report.date in mkdocs.yml), "report" and "background"
-events on or before it.
+events on or before it. A field whose pattern is "^[^...]*$" may not hold those characters; the
+message names the ones found and the schema's `$comment` says why (e.g. a diagram label).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from hooks._common import ROOT, Problem
 
 DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates", "places", "changes")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_EXCLUDED = re.compile(r"\^\[\^(?P<chars>[^\]]+)\]\*\$")   # a pattern "^[^...]*$": characters a field may not hold
 FORMATS = jsonschema.FormatChecker()
 
 
@@ -146,10 +148,16 @@ def load(root: Path, name: str) -> tuple[list, list[Problem]]:
     return entries, sorted(problems, key=lambda p: p.line)
 
 
+def choices(name: str, field: str, root: Path = ROOT) -> dict[str, str]:
+    """A field's allowed values -> their titles, in order, from data/schemas/<name>.schema.json
+    (held only there): the field is `"oneOf": [{"const": value, "title": how readers see it}, ...]`."""
+    schema = json.loads((Path(root) / f"data/schemas/{name}.schema.json").read_text(encoding="utf-8"))
+    return {choice["const"]: choice["title"] for choice in schema["items"]["properties"][field]["oneOf"]}
+
+
 def actor_groups(root: Path = ROOT) -> dict[str, str]:
-    """Actor group id -> its heading, in page order, from data/schemas/actors.schema.json (held only there)."""
-    schema = json.loads((Path(root) / "data/schemas/actors.schema.json").read_text(encoding="utf-8"))
-    return {choice["const"]: choice["title"] for choice in schema["items"]["properties"]["group"]["oneOf"]}
+    """Actor group id -> its heading on the actors page, in page order."""
+    return choices("actors", "group", root)
 
 
 def _date_range(value: str) -> tuple[str, str]:
@@ -248,6 +256,12 @@ def _explain(error) -> tuple[str, str | None]:
         return f"{error.instance!r} is not one of {[choice['const'] for choice in error.validator_value]}", None
     if error.validator == "pattern" and error.validator_value.startswith("^https://"):
         return f"{error.instance!r} is not an https:// address", "use the https:// address of the source"
+    excluded = _EXCLUDED.fullmatch(error.validator_value) if error.validator == "pattern" else None
+    if excluded and isinstance(error.instance, str):
+        chars = re.sub(r"\\(.)", r"\1", excluded["chars"])
+        found = " ".join(dict.fromkeys(c for c in error.instance if c in chars))
+        why = error.schema.get("$comment")
+        return f"{error.instance!r} contains {found}", f"leave out {' '.join(chars)}" + (f": {why}" if why else "")
     cause = f" ({error.cause})" if error.cause else ""
     return f"{error.message}{cause}", None
 

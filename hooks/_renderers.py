@@ -12,39 +12,16 @@ from __future__ import annotations
 
 import datetime
 
-from hooks import report_facts
+from hooks import _datafiles, report_facts
 from hooks._common import ROOT
 
 REPORT = report_facts.load(ROOT)
 REPORT_DATE = REPORT["date"]
-ACTORS = {   # sanctions.schema.json's `actor` enum, as readers see it
-    "us-treasury": "U.S. Treasury (OFAC)",
-    "us-state": "U.S. State Department",
-    "eu": "European Union",
-    "uk": "United Kingdom",
-    "rok": "South Korea",
-    "japan": "Japan",
-    "australia": "Australia",
-    "canada": "Canada",
-    "new-zealand": "New Zealand",
-    "other": "Other",
-}
-MEASURES = {   # estimates.schema.json's `measure` enum
-    "deployed": "Sent to Russia",
-    "killed": "Killed",
-    "wounded": "Wounded",
-    "killed-or-wounded": "Killed or wounded",
-    "captured": "Captured",
-}
+# How readers see the values of a few fields: the titles in the data files' schemas.
+ACTORS = _datafiles.choices("sanctions", "actor")         # who acted
+MEASURES = _datafiles.choices("estimates", "measure")     # what a troop estimate counts
+THREADS = _datafiles.choices("timeline", "thread")        # the story lines, in order
 NO_ENTRIES = "*No entries yet.*\n"
-THREADS = {   # timeline.schema.json's `thread` enum
-    "treaty": "The treaty",
-    "troops": "Troops and casualties",
-    "arms-money": "Arms and money",
-    "sanctions": "Sanctions",
-    "transport-people": "Transport and people",
-    "diplomacy": "Diplomacy",
-}
 
 
 def human_date(value: str) -> str:

@@ -19,7 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from helpers.built import built_page, built_path, page_url, soup
-from helpers.guard import guarded_context
+from helpers.offline_reader import reader_page  # noqa: F401 (a fixture)
 from helpers.pages import check_page
 from helpers.search import check_search
 from conftest import ROOT, nav_pages, record_problems
@@ -118,13 +118,6 @@ def test_zip_holds_readme_pdf_and_data(made, unzipped):
     assert f"downloads/{PDF}" in hrefs, "the offline edition's About page does not link its PDF"
     assert "data.html" in hrefs, "the offline edition's About page does not link its data"
     assert not list(unzipped.rglob(ZIP)), "the offline zip must not contain a zip"
-
-
-@pytest.fixture(scope="module")
-def reader_page(browser, unzipped):
-    context, page, guard = guarded_context(browser, unzipped.as_uri() + "/", "light")
-    yield page, guard
-    context.close()
 
 
 def test_unzipped_site_draws_every_diagram_without_the_network(unzipped, reader_page):
