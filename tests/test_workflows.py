@@ -254,12 +254,14 @@ def test_changed_pages_meta_for_the_fork_comment():
 
 def test_changed_pages_command_writes_the_meta_artifact(tmp_path):
     head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
-    result = subprocess.run([sys.executable, "-m", "scripts.changed_pages", f"{head}~1", head, "https://x/pr-preview/pr-3",
+    # HEAD...HEAD (nothing changed): works in a shallow clone too, as CI's checkout is.
+    result = subprocess.run([sys.executable, "-m", "scripts.changed_pages", head, head, "https://x/pr-preview/pr-3",
                              "--meta", str(tmp_path / "meta.json"), "--pr", "3", "--fork", "true"],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     data = json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))
-    assert (data["pr"], data["head_sha"], data["fork"]) == (3, head, True) and {"pages", "removed", "site_wide"} <= set(data)
+    assert data == {"pr": 3, "head_sha": head, "fork": True, "pages": [], "removed": [], "site_wide": []}
+    assert result.stdout.startswith("- No page changed")
 
 
 # --- scripts/preview_comment.py: the comment on a fork's pull request ----------------------------
