@@ -314,6 +314,22 @@ def test_render_actors_groups_and_anchors():
     assert "*Named in the report's text.* Source: [A](https://a.org)" in out
 
 
+def test_render_actors_puts_later_changes_in_an_after_box():
+    """A profile describes the actor at the report's date; what changed later is in an after box
+    that passes the content-kind rules (review nit #44)."""
+    later = {"period": "May 2024 to June 2025", "text": "Moved to another post days after the report.",
+             "source": "https://b.org", "source_title": "B"}
+    actors = [{"id": "russia", "name": "Russia", "group": "partnership", "role": "R.", "interests": "I.",
+               "in_report": True, "source": "https://a.org", "source_title": "A", "after_report": later}]
+    out = shared_data.render_actors(actors, after_title="After the report")
+    assert out.index("*Named in the report's text.*") < out.index('!!! after "After the report: May 2024 to June 2025"')
+    assert "\n\n    Moved to another post days after the report. Source: [B](https://b.org)\n" in out
+    page = '---\ntitle: T\nreport_part: "None (site page)"\n---\n\n' + out
+    assert content_kinds.check("docs/actors.md", page) == []
+    real = {a["id"]: a for a in _datafiles.load(ROOT, "actors")[0]}
+    assert "later" not in real["russia"]["leaders"] and real["russia"]["after_report"]["period"].endswith("2025")
+
+
 def test_render_markers_reports_unknown_marker_at_its_line():
     data = {"glossary": [], "timeline": [], "actors": [], "changes": []}
     out, problems = shared_data.render_markers("docs/a.md", "x\n\n<!-- render: glosary -->\n", data, offset=4)
