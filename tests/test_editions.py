@@ -145,7 +145,9 @@ def test_unzipped_site_search_works(unzipped, reader_page):
 # --- The PDF -------------------------------------------------------------------------------------
 
 def test_pdf_size_and_page_count(made, pdf):
-    assert (made["site"] / "downloads" / PDF).stat().st_size <= PDF_MAX_BYTES
+    data = (made["site"] / "downloads" / PDF).read_bytes()
+    assert len(data) <= PDF_MAX_BYTES
+    assert b"/ObjStm" in data, "the PDF's objects are not packed into object streams (scripts/pdf_edition.py pack)"
     assert len(pdf.pages) in PDF_PAGES, f"{len(pdf.pages)} pages"
 
 
