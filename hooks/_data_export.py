@@ -9,6 +9,7 @@ other keys in order of first use. Nested values are flattened:
     {"a": ["x", "y"]}       -> column "a" = "x; y"
     {"a": [{"b": 1}, ...]}  -> column "a" = the list as compact JSON text
     true / false / null     -> "true" / "false" / ""
+`load_data` gives hooks/downloads.py every data file's label, entry count, JSON, CSV and schema.
 """
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ import csv
 import io
 import json
 from pathlib import Path
+
+from hooks import _datafiles
+from hooks._common import Problem
 
 LIST_SEPARATOR = "; "
 
@@ -80,3 +84,25 @@ def to_csv(entries: list, schema: dict) -> str:
     for row in rows:
         writer.writerow({c: row.get(c, "") for c in columns})
     return out.getvalue()
+
+
+def load_data(root: Path) -> tuple[dict, list[Problem]]:
+    """Every data file with a schema, as its downloads. Files hooks/shared_data.py does not load
+    are validated here, so a new data file's problems are reported once."""
+    data, problems = {}, []
+    for name in discover(root):
+        entries, found = _datafiles.load(root, name)
+        if name not in _datafiles.DATA_FILES:
+            problems += found
+        schema_text = (root / f"data/schemas/{name}.schema.json").read_text(encoding="utf-8")
+        schema = json.loads(schema_text)
+        title = schema.get("title", name)
+        data[name] = {
+            "label": title.split(":")[0].strip(),
+            "about": title.split(":", 1)[1].strip() if ":" in title else "",
+            "count": len(entries),
+            "json": to_json(entries),
+            "csv": to_csv(entries, schema),
+            "schema_text": schema_text,
+        }
+    return data, problems

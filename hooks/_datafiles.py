@@ -6,7 +6,8 @@ ISO date (...)`. Dates may be "YYYY", "YYYY-MM" or "YYYY-MM-DD" and must exist o
 Entries with problems are left out of what `load` returns, so the pages still render and one
 build lists every problem. Beyond the schema, a timeline event's `kind` must fit its date: "after"
 events are dated after the report (extra.report.date in mkdocs.yml), "report" and "background"
-events on or before it.
+events on or before it. A field whose pattern is "^[^...]*$" may not hold those characters; the
+message names the ones found and the schema's `$comment` says why (e.g. a diagram label).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from hooks._common import ROOT, Problem
 
 DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates", "places", "changes")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_EXCLUDED = re.compile(r"\^\[\^(?P<chars>[^\]]+)\]\*\$")   # a pattern "^[^...]*$": characters a field may not hold
 FORMATS = jsonschema.FormatChecker()
 
 
@@ -93,6 +95,39 @@ def _where(index: int, path: list) -> str:
     return where
 
 
+_OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[\w.-]+:\s+)?(?P<quote>["'])(?P<rest>.*)$""")
+YAML_FIX = "check indentation and quote strings that contain a colon"
+
+
+def _unclosed_quote(line: str) -> bool:
+    """Whether a value that starts with a quote on this line is left open at its end."""
+    match = _OPENS_QUOTE.match(line)
+    if not match:
+        return False
+    rest = match["rest"]
+    if match["quote"] == "'":
+        return rest.replace("''", "").count("'") == 0
+    return len(re.findall(r'(?<!\\)"', rest.replace("\\\\", ""))) == 0
+
+
+def yaml_problem(rel: str, text: str, error: yaml.YAMLError) -> Problem:
+    """A YAML error at the line to fix. PyYAML reports where it gave up; for a quote left open
+    that is often many lines below (a quoted value may span lines), so the opening line is
+    named instead, with where YAML stopped."""
+    mark = getattr(error, "problem_mark", None)
+    line = (mark.line + 1) if mark else 1
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context_mark", None)
+    first = (context.line + 1) if context else max(1, line - 50)
+    lines = text.split("\n")
+    for number in range(first, line):
+        if _unclosed_quote(lines[number - 1]):
+            return Problem(rel, number, f"not valid YAML: the quoted value that starts on this line is not closed on it, "
+                           f"so YAML reads on and fails at line {line} ({problem})",
+                           "close the quote at the end of the value, or remove the opening one")
+    return Problem(rel, line, f"not valid YAML: {problem}", YAML_FIX)
+
+
 def load(root: Path, name: str) -> tuple[list, list[Problem]]:
     """Return (entries, problems) for data/<name>.yml; entries leaves out those with problems."""
     rel = f"data/{name}.yml"
@@ -102,9 +137,7 @@ def load(root: Path, name: str) -> tuple[list, list[Problem]]:
     try:
         node, data = _parse(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [Problem(rel, (mark.line + 1) if mark else 1, f"not valid YAML: {getattr(error, 'problem', error)}",
-                            "check indentation and quote strings that contain a colon")]
+        return [], [yaml_problem(rel, text, error)]
     schema = json.loads((root / f"data/schemas/{name}.schema.json").read_text(encoding="utf-8"))
     problems = validate(rel, data, schema, _lines(node))
     entries = usable(data, schema)
@@ -115,10 +148,16 @@ def load(root: Path, name: str) -> tuple[list, list[Problem]]:
     return entries, sorted(problems, key=lambda p: p.line)
 
 
+def choices(name: str, field: str, root: Path = ROOT) -> dict[str, str]:
+    """A field's allowed values -> their titles, in order, from data/schemas/<name>.schema.json
+    (held only there): the field is `"oneOf": [{"const": value, "title": how readers see it}, ...]`."""
+    schema = json.loads((Path(root) / f"data/schemas/{name}.schema.json").read_text(encoding="utf-8"))
+    return {choice["const"]: choice["title"] for choice in schema["items"]["properties"][field]["oneOf"]}
+
+
 def actor_groups(root: Path = ROOT) -> dict[str, str]:
-    """Actor group id -> its heading, in page order, from data/schemas/actors.schema.json (held only there)."""
-    schema = json.loads((Path(root) / "data/schemas/actors.schema.json").read_text(encoding="utf-8"))
-    return {choice["const"]: choice["title"] for choice in schema["items"]["properties"]["group"]["oneOf"]}
+    """Actor group id -> its heading on the actors page, in page order."""
+    return choices("actors", "group", root)
 
 
 def _date_range(value: str) -> tuple[str, str]:
@@ -217,6 +256,12 @@ def _explain(error) -> tuple[str, str | None]:
         return f"{error.instance!r} is not one of {[choice['const'] for choice in error.validator_value]}", None
     if error.validator == "pattern" and error.validator_value.startswith("^https://"):
         return f"{error.instance!r} is not an https:// address", "use the https:// address of the source"
+    excluded = _EXCLUDED.fullmatch(error.validator_value) if error.validator == "pattern" else None
+    if excluded and isinstance(error.instance, str):
+        chars = re.sub(r"\\(.)", r"\1", excluded["chars"])
+        found = " ".join(dict.fromkeys(c for c in error.instance if c in chars))
+        why = error.schema.get("$comment")
+        return f"{error.instance!r} contains {found}", f"leave out {' '.join(chars)}" + (f": {why}" if why else "")
     cause = f" ({error.cause})" if error.cause else ""
     return f"{error.message}{cause}", None
 

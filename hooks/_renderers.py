@@ -12,38 +12,16 @@ from __future__ import annotations
 
 import datetime
 
-from hooks import report_facts
+from hooks import _datafiles, report_facts
 from hooks._common import ROOT
 
 REPORT = report_facts.load(ROOT)
 REPORT_DATE = REPORT["date"]
-ACTORS = {   # sanctions.schema.json's `actor` enum, as readers see it
-    "us-treasury": "U.S. Treasury (OFAC)",
-    "us-state": "U.S. State Department",
-    "eu": "European Union",
-    "uk": "United Kingdom",
-    "rok": "South Korea",
-    "japan": "Japan",
-    "australia": "Australia",
-    "canada": "Canada",
-    "new-zealand": "New Zealand",
-    "other": "Other",
-}
-MEASURES = {   # estimates.schema.json's `measure` enum
-    "deployed": "Sent to Russia",
-    "killed": "Killed",
-    "wounded": "Wounded",
-    "killed-or-wounded": "Killed or wounded",
-    "captured": "Captured",
-}
-THREADS = {   # timeline.schema.json's `thread` enum
-    "treaty": "The treaty",
-    "troops": "Troops and casualties",
-    "arms-money": "Arms and money",
-    "sanctions": "Sanctions",
-    "transport-people": "Transport and people",
-    "diplomacy": "Diplomacy",
-}
+# How readers see the values of a few fields: the titles in the data files' schemas.
+ACTORS = _datafiles.choices("sanctions", "actor")         # who acted
+MEASURES = _datafiles.choices("estimates", "measure")     # what a troop estimate counts
+THREADS = _datafiles.choices("timeline", "thread")        # the story lines, in order
+NO_ENTRIES = "*No entries yet.*\n"
 
 
 def human_date(value: str) -> str:
@@ -57,6 +35,16 @@ def human_date(value: str) -> str:
 
 def _cell(text) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _table(headings: tuple[str, ...], rows: list[tuple[str, ...]], empty: str | None = NO_ENTRIES) -> str:
+    """A Markdown table of already-escaped cells; `empty` instead when there are no rows (None: the
+    headings alone)."""
+    if not rows and empty is not None:
+        return empty
+    out = ["| " + " | ".join(headings) + " |", "|" + " --- |" * len(headings)]
+    out += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(out) + "\n"
 
 
 def _link(entry: dict) -> str:
@@ -81,14 +69,10 @@ def _targets(entry: dict) -> str:
 def render_sanctions(sanctions: list, after: bool) -> str:
     """One table: the actions up to the report's date (after=False) or after it (after=True)."""
     rows = sorted((s for s in sanctions if after_report(s) == after), key=lambda s: (s["date"], s["actor"]))
-    if not rows:
-        return "*No entries yet.*\n"
-    out = ["| Date | Who acted | What was done, under which instrument, and how many targets | Source |",
-           "| --- | --- | --- | --- |"]
-    for s in rows:
-        out.append(f"| {human_date(s['date'])} | {_cell(actor_name(s))} | {_cell(s['action'])} "
-                   f"*Instrument:* {_cell(s['instrument'])}. *Targets:* {_targets(s)}. | {_link(s)} |")
-    return "\n".join(out) + "\n"
+    return _table(("Date", "Who acted", "What was done, under which instrument, and how many targets", "Source"),
+                  [(human_date(s["date"]), _cell(actor_name(s)),
+                    f"{_cell(s['action'])} *Instrument:* {_cell(s['instrument'])}. *Targets:* {_targets(s)}.", _link(s))
+                   for s in rows])
 
 
 def sanctions_as_events(sanctions: list) -> list[dict]:
@@ -124,14 +108,9 @@ def sanctions_summary(sanctions: list) -> dict:
 def render_estimates(estimates: list, measures: tuple[str, ...]) -> str:
     """Every estimate of the given measures, oldest first; the site lists them and picks none."""
     rows = sorted((e for e in estimates if e["measure"] in measures), key=lambda e: (e["date"], e["estimator"]))
-    if not rows:
-        return "*No entries yet.*\n"
-    out = ["| Date | Who estimated | Figure | What it counts | Source |",
-           "| --- | --- | --- | --- | --- |"]
-    for e in rows:
-        out.append(f"| {human_date(e['date'])} | {_cell(e['estimator'])} | {MEASURES[e['measure']]}: {_cell(e['figure'])} | "
-                   f"{_cell(e['counts'])} | {_link(e)} |")
-    return "\n".join(out) + "\n"
+    return _table(("Date", "Who estimated", "Figure", "What it counts", "Source"),
+                  [(human_date(e["date"]), _cell(e["estimator"]), f"{MEASURES[e['measure']]}: {_cell(e['figure'])}",
+                    _cell(e["counts"]), _link(e)) for e in rows])
 
 
 # --- Office-holders ------------------------------------------------------------------------
@@ -144,16 +123,12 @@ def _since(office: dict) -> str:
 
 def render_officeholders(actors: list) -> str:
     """Who held each office at the report's date and the latest holder a source confirms."""
-    out = [f"| Government or body | Office | At the report ({REPORT['long_date']}) | Latest holder a source confirms | Source |",
-           "| --- | --- | --- | --- | --- |"]
-    found = False
-    for actor in actors:
-        for office in actor.get("officeholders", []):
-            found = True
-            out.append(f"| [{_cell(actor['name'])}](#{actor['id']}) | {_cell(office['office'])} | "
-                       f"{_cell(office['at_report'])} | {_cell(office['now'])}, in office since {_since(office)} "
-                       f"(confirmed as of {human_date(office['as_of'])}) | {_link(office)} |")
-    return "\n".join(out) + "\n" if found else "*No entries yet.*\n"
+    rows = [(f"[{_cell(actor['name'])}](#{actor['id']})", _cell(office["office"]), _cell(office["at_report"]),
+             f"{_cell(office['now'])}, in office since {_since(office)} (confirmed as of {human_date(office['as_of'])})",
+             _link(office))
+            for actor in actors for office in actor.get("officeholders", [])]
+    return _table(("Government or body", "Office", f"At the report ({REPORT['long_date']})",
+                   "Latest holder a source confirms", "Source"), rows)
 
 
 # --- Summaries -----------------------------------------------------------------------------
@@ -161,11 +136,9 @@ def render_officeholders(actors: list) -> str:
 def render_chronology(timeline: list) -> str:
     """The since page's short dated chronology: every after-the-report event, one line each."""
     events = sorted((e for e in timeline if e["kind"] == "after"), key=lambda e: e["date"])
-    out = ["| Date | Event | Thread | Source |", "| --- | --- | --- | --- |"]
-    for e in events:
-        thread = THREADS.get(e.get("thread"), "")
-        out.append(f"| {human_date(e['date'])} | {_cell(e['label'])} | {thread} | {_link(e)} |")
-    return "\n".join(out) + "\n"
+    return _table(("Date", "Event", "Thread", "Source"),
+                  [(human_date(e["date"]), _cell(e["label"]), THREADS.get(e.get("thread"), ""), _link(e)) for e in events],
+                  empty=None)
 
 
 def render_story(timeline: list) -> str:
@@ -184,12 +157,12 @@ def render_numbers(timeline: list, estimates: list, sanctions: list) -> str:
         if e.get("key"):
             rows.append((e["date"], e["figure"], f"{MEASURES[e['measure']]}: {e['estimator']}", _link(e)))
     rows.sort(key=lambda r: r[0])
-    out = ["| Figure | What it is | Date | Source |", "| --- | --- | --- | --- |"]
-    out += [f"| {_cell(figure[:1].upper() + figure[1:])} | {_cell(what)} | {human_date(date)} | {source} |" for date, figure, what, source in rows]
+    cells = [(_cell(figure[:1].upper() + figure[1:]), _cell(what), human_date(date), source) for date, figure, what, source in rows]
     summary = sanctions_summary(sanctions)
     if summary["actions"]:
-        out.append(f"| {summary['actions']} actions naming {summary['targets']} targets in all | "
-                   f"Sanctions actions after the report by {summary['actors']} governments and agencies, as counted on this site "
-                   "(a person or firm listed by several governments is counted each time) | "
-                   f"{human_date(REPORT_DATE[:7])} to {human_date(summary['last'])} | [Sanctions table](report/sanctions.md#after-the-report-sanctions) |")
-    return "\n".join(out) + "\n"
+        cells.append((f"{summary['actions']} actions naming {summary['targets']} targets in all",
+                      f"Sanctions actions after the report by {summary['actors']} governments and agencies, as counted on "
+                      "this site (a person or firm listed by several governments is counted each time)",
+                      f"{human_date(REPORT_DATE[:7])} to {human_date(summary['last'])}",
+                      "[Sanctions table](report/sanctions.md#after-the-report-sanctions)"))
+    return _table(("Figure", "What it is", "Date", "Source"), cells, empty=None)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import html
 import re
 
+from hooks import _html
+
 _NOTE = re.compile(r'<li id="fn:(?P<id>[^"]+)">(?P<body>.*?)</li>', re.S)
 _BACKREF = re.compile(r'(?:&#160;)?<a class="footnote-backref"[^>]*>.*?</a>', re.S)
-_TAG = re.compile(r"<[^>]+>")
 _REF = re.compile(r'<a class="footnote-ref" href="#fn:(?P<id>[^"]+)"')
 MAX_CHARS = 300  # a long note is cut with an ellipsis; the full note is one click away
 
@@ -30,8 +31,7 @@ def note_texts(html_text: str) -> dict[str, str]:
     """Footnote id -> the note as plain text (no tags, no back links, whitespace collapsed)."""
     notes = {}
     for match in _NOTE.finditer(html_text):
-        text = html.unescape(_TAG.sub("", _BACKREF.sub("", match["body"])))
-        text = " ".join(text.split())
+        text = _html.plain_text(_BACKREF.sub("", match["body"]))
         notes[match["id"]] = text if len(text) <= MAX_CHARS else text[:MAX_CHARS - 1].rstrip() + "…"
     return notes
 

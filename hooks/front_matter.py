@@ -42,6 +42,10 @@ DATE_KEYS = ("covers_through", "last_reviewed")
 FIX = "see 'Front matter' in CONTRIBUTING.md"
 DATE_FIX = "write it as an ISO date, YYYY-MM-DD, e.g. 2026-03-16; " + FIX
 MISSING_FIX = {
+    "title": "add 'title: <the page's name, 3-80 characters>'; " + FIX,
+    "description": "add 'description: <one sentence of 50-170 characters on what the page explains>', "
+                   "which search results and link previews show; " + FIX,
+    "report_part": "add 'report_part: \"<the part of the report the page restates>\"', or \"None (site page)\"; " + FIX,
     "covers_through": "add 'covers_through: YYYY-MM-DD', the date of the newest event the page covers; " + FIX,
     "last_reviewed": "add 'last_reviewed: YYYY-MM-DD', the date the page was last checked against its sources; " + FIX,
 }

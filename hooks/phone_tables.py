@@ -11,12 +11,13 @@ from __future__ import annotations
 import html
 import re
 
+from hooks import _html
+
 MIN_COLUMNS = 4
 _TABLE = re.compile(r"<table>(?P<body>.*?)</table>", re.S)
 _TH = re.compile(r"<th[^>]*>(?P<text>.*?)</th>", re.S)
 _ROW = re.compile(r"<tr>(?P<cells>.*?)</tr>", re.S)
 _TD = re.compile(r"<td(?P<attrs>[^>]*)>")
-_TAG = re.compile(r"<[^>]+>")
 
 
 # --- Hooks ---------------------------------------------------------------------------------
@@ -32,7 +33,7 @@ def label_tables(html_text: str) -> str:
     def table(match):
         body = match["body"]
         head, _, rest = body.partition("</thead>")
-        headings = [" ".join(html.unescape(_TAG.sub("", m["text"])).split()) for m in _TH.finditer(head)]
+        headings = [_html.plain_text(m["text"]) for m in _TH.finditer(head)]
         if len(headings) < MIN_COLUMNS or not rest:
             return match.group(0)
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from hooks import _datafiles, _mermaid
+from hooks import _datafiles, _diagrams, _mermaid
 from hooks._common import report, source_path
 
 log = logging.getLogger("mkdocs.plugins.hooks.prerender_diagrams")
@@ -48,7 +48,7 @@ def on_page_markdown(markdown, page, config, files):
         if _STATE["data"] is None:
             root = Path(config.config_file_path).resolve().parent
             _STATE["data"] = {name: _datafiles.load(root, name)[0] for name in _datafiles.DATA_FILES}
-        _STATE["sources"][page.file.src_uri] = _mermaid.diagrams_in(
+        _STATE["sources"][page.file.src_uri] = _diagrams.diagrams_in(
             source_path(page, config), page.file.content_string, _STATE["data"])
     return markdown
 
@@ -61,7 +61,7 @@ def on_post_page(output, page, config):
     diagrams = locate(texts, known, f"docs/{page.file.src_uri}")
     driver = _driver(config)
     results = driver.render(texts, WIDE)
-    report(log, [p for d, r in zip(diagrams, results) if (p := _mermaid.problem_for(d, r))])
+    report(log, [p for d, r in zip(diagrams, results) if (p := _diagrams.problem_for(d, r))])
     layouts, problems = fit(texts, results, diagrams, driver)
     report(log, problems)
     return replace_fences(output, layouts)
@@ -81,7 +81,7 @@ def enabled(config) -> bool:
     return _STATE["command"] != "serve" and bool(config.extra.get("prerender_diagrams", False))
 
 
-def locate(texts: list[str], known: list[_mermaid.Diagram], path: str) -> list[_mermaid.Diagram]:
+def locate(texts: list[str], known: list[_diagrams.Diagram], path: str) -> list[_diagrams.Diagram]:
     """Pair each diagram found in the HTML with its source diagram (same text, in order);
     one that matches none is placed at line 1 of the page."""
     remaining = list(known)
@@ -90,7 +90,7 @@ def locate(texts: list[str], known: list[_mermaid.Diagram], path: str) -> list[_
         match = next((d for d in remaining if d.text.strip() == text.strip()), None)
         if match is not None:
             remaining.remove(match)
-        found.append(match or _mermaid.Diagram(path, 1, text))
+        found.append(match or _diagrams.Diagram(path, 1, text))
     return found
 
 

@@ -80,7 +80,8 @@ def render_markers(path: str, markdown: str, data: dict, offset: int = 0,
         "timeline-table": lambda: render_timeline_table(
             data["timeline"] + _renderers.sanctions_as_events(data.get("sanctions", [])), facts),
         "timeline-diagram": lambda: render_timeline_diagram(data["timeline"], facts),
-        "actors": lambda: render_actors(data["actors"], data.get("groups") or _datafiles.actor_groups(ROOT)),
+        "actors": lambda: render_actors(data["actors"], data.get("groups") or _datafiles.actor_groups(ROOT),
+                                        facts["boxes"]["after"]),
         "officeholders": lambda: _renderers.render_officeholders(data["actors"]),
         "sanctions-report-time": lambda: _renderers.render_sanctions(data.get("sanctions", []), after=False),
         "sanctions-after": lambda: _renderers.render_sanctions(data.get("sanctions", []), after=True),
@@ -260,8 +261,10 @@ def render_timeline_diagram(timeline: list, facts: dict | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_actors(actors: list, groups: dict[str, str] | None = None) -> str:
-    """Who's who under a heading per group; `groups` (id -> heading, in order) comes from the schema."""
+def render_actors(actors: list, groups: dict[str, str] | None = None, after_title: str = "After the report") -> str:
+    """Who's who under a heading per group; `groups` (id -> heading, in order) comes from the schema.
+    A profile describes the actor as of the report's date; what changed later (`after_report`)
+    goes in an "After the report" box at its end, so a reader can always tell the two apart."""
     groups = groups or _datafiles.actor_groups(ROOT)
     out = []
     for group, heading in groups.items():
@@ -276,4 +279,8 @@ def render_actors(actors: list, groups: dict[str, str] | None = None) -> str:
             out += [f"**Role in this story:** {a['role']}", "", f"**Interests:** {a['interests']}", ""]
             named = "Named in the report's text." if a["in_report"] else "Not named in the part of the report we hold; background."
             out += [f"*{named}* Source: [{a['source_title']}]({a['source']})", ""]
+            if a.get("after_report"):
+                later = a["after_report"]
+                out += [f'!!! after "{after_title}: {later["period"]}"', "",
+                        f"    {later['text']} Source: [{later['source_title']}]({later['source']})", ""]
     return "\n".join(out)

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import yaml
 
-from hooks import _changes, _datafiles, _mermaid, citations, content_kinds, diagram_rules, front_matter, page_currency
+from hooks import _changes, _datafiles, _diagrams, _mermaid, citations, content_kinds, diagram_rules, front_matter, page_currency
 from hooks import report_facts, shared_data, unsafe_content
 from scripts import make_map_data, vendor
 from scripts.problem_report import Found, emit, found
@@ -114,7 +114,7 @@ def run(root: Path, only: tuple[str, ...] = ALL, browser=None) -> list[Found]:
 def diagram_found(root: Path, browser=None) -> list[Found]:
     """Every diagram Mermaid cannot draw, with one Chromium for all of them."""
     with _mermaid.Mermaid(root, browser=browser) as driver:
-        return [found("Mermaid diagrams", str(p)) for p in _mermaid.check(driver, _mermaid.project_diagrams(root))]
+        return [found("Mermaid diagrams", str(p)) for p in _diagrams.check(driver, _diagrams.project_diagrams(root))]
 
 
 def collect(root: Path, only: tuple[str, ...] = ALL, browser=None) -> list[str]:

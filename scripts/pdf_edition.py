@@ -12,13 +12,15 @@ tagged. Page numbers in the table of contents take two passes: print, read each 
 destination with pypdf, print again with the numbers (the contents' length does not change, so
 the numbers hold; a third pass is tried if they moved, then it gives up with an error).
 Last, pypdf adds the metadata (title, author, subject, language) and a bookmark outline that
-follows the nav. Styles: Material's and the site's CSS as built, plus scripts/pdf_edition.css.
+follows the nav, and pikepdf packs the objects into compressed object streams (see `pack`).
+Styles: Material's and the site's CSS as built, plus scripts/pdf_edition.css.
 """
 from __future__ import annotations
 
 import argparse
 import datetime
 import html
+import io
 import os
 import posixpath
 import shutil
@@ -258,8 +260,20 @@ def finish(pdf: Path, out: Path, entries: list[dict], numbers: dict[str, int], m
                 parents[entry["section"]] = writer.add_outline_item(title=entry["section"], page_number=numbers[slug(entry["src"])] - 1)
             parent = parents[entry["section"]]
         writer.add_outline_item(title=entry["title"], page_number=numbers[slug(entry["src"])] - 1, parent=parent)
-    with out.open("wb") as handle:
-        writer.write(handle)
+    finished = io.BytesIO()
+    writer.write(finished)
+    pack(finished.getvalue(), out)
+
+
+def pack(pdf: bytes, out: Path) -> None:
+    """Chromium writes the tag structure and the link annotations (2,400 of them) as plain,
+    uncompressed objects: about half the file. qpdf (through pikepdf) packs them into compressed
+    object streams (PDF 1.5), 4.3 MB -> 2.3 MB; the pages, tags, outline and metadata are unchanged.
+    The file ID is derived from the content, so the same input gives the same file."""
+    import pikepdf
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        document.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
+                      deterministic_id=True)
 
 
 def build_date() -> str:

@@ -24,7 +24,7 @@ from helpers.pages import SCHEMES, check_page
 from helpers.search import check_search
 from helpers.server import Server
 from conftest import ROOT, build, nav_pages, record_problems, warnings_of
-from hooks._mermaid import project_diagrams
+from hooks._diagrams import project_diagrams
 
 pytestmark = pytest.mark.browser
 

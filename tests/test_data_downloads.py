@@ -1,4 +1,4 @@
-"""The data downloads (hooks/downloads.py, hooks/_data_export.py): every data/*.yml with a schema is
+"""The data downloads (hooks/downloads.py, hooks/_download_pages.py, hooks/_data_export.py): every data/*.yml with a schema is
 published in both editions as JSON (matching data/ and its schema) and CSV (one row per entry), is
 linked from the pages that render it and from the Data page; and broken inputs get clear messages."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 import yaml
 
-from hooks import _data_export, _datafiles, downloads
+from hooks import _data_export, _datafiles, _download_pages, downloads
 from helpers.built import built_path, soup
 from conftest import ROOT, nav_pages
 
@@ -132,7 +132,7 @@ def test_a_new_data_file_with_a_schema_is_published(tmp_path):
     (tmp_path / "data" / "schemas" / "ships.schema.json").write_text(json.dumps(
         {"title": "Ships: vessels named in the sources", "type": "array",
          "items": {"type": "object", "properties": {"name": {"type": "string"}, "year": {"type": "string"}}}}))
-    data, problems = downloads.load_data(tmp_path)
+    data, problems = _data_export.load_data(tmp_path)
     assert list(data) == ["ships"] and not problems
     assert data["ships"]["label"] == "Ships" and data["ships"]["count"] == 1
     assert data["ships"]["csv"] == "name,year\r\nAngara,2023\r\n"
@@ -142,7 +142,7 @@ def test_a_new_data_file_with_a_schema_is_published(tmp_path):
 
 def test_an_unknown_downloads_marker_is_reported_with_its_line():
     markdown = "# Title\n\ntext\n<!-- downloads: everything -->\n"
-    _, problems = downloads.render_markers("docs/about.md", markdown, {}, offset=4)
+    _, problems = _download_pages.render_markers("docs/about.md", markdown, {}, offset=4)
     assert [str(p) for p in problems] == [
         "docs/about.md:8: unknown downloads marker 'everything' (use one of: data, editions)"]
 
@@ -163,7 +163,7 @@ def test_a_broken_new_data_file_is_reported_once(tmp_path):
     (tmp_path / "data" / "ships.yml").write_text("- name: 3\n", encoding="utf-8")
     (tmp_path / "data" / "schemas" / "ships.schema.json").write_text(json.dumps(
         {"title": "Ships", "type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}}}}))
-    data, problems = downloads.load_data(tmp_path)
+    data, problems = _data_export.load_data(tmp_path)
     assert data["ships"]["count"] == 0
     assert [str(p) for p in problems] == [
         "data/ships.yml:1: entry 1, field 'name': 3 is not of type 'string' (see data/schemas/ships.schema.json)"]
@@ -175,9 +175,9 @@ def test_edition_sizes_and_dates_read_as_a_reader_expects(tmp_path, monkeypatch)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
     editions, problems = downloads.find_editions(tmp_path, "dist", ["pdf"])
     assert not problems
-    text = downloads.render_editions("about.md", editions, "https://x.org/about/#downloads")
+    text = _download_pages.render_editions("about.md", editions, "https://x.org/about/#downloads")
     assert "1.5 MB, built September 21, 2026." in text
     assert re.search(r"SHA-256: `[0-9a-f]{64}`", text)
     assert "(in12355-explainer-offline.zip): " in text and "https://x.org/about/#downloads" in text
-    assert downloads.human_size(659_000) == "659 KB"
+    assert _download_pages.human_size(659_000) == "659 KB"
     assert downloads.hosted_url("https://x.org/site/", "report/index.md") == "https://x.org/site/report/"

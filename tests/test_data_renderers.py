@@ -104,6 +104,24 @@ def test_real_new_data_is_valid_and_rendered_counts_match():
     assert any(not _renderers.after_report(s) for s in sanctions) and any(_renderers.after_report(s) for s in sanctions)
 
 
+def test_reader_facing_labels_live_only_in_the_schemas(tmp_path):
+    """Who acted, what an estimate measures and the story threads are titled in data/schemas
+    (oneOf const/title): a value added there is rendered with its title and needs no code."""
+    assert _renderers.ACTORS["us-treasury"] == "U.S. Treasury (OFAC)" and _renderers.MEASURES["deployed"] == "Sent to Russia"
+    assert list(_renderers.THREADS)[0] == "treaty"
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "hooks").glob("*.py"))
+    for name, field in (("sanctions", "actor"), ("estimates", "measure"), ("timeline", "thread")):
+        for title in _datafiles.choices(name, field).values():
+            if len(title) > 8:   # "Other", "Killed"... are ordinary words
+                assert f'"{title}"' not in code, f"{title!r} is spelled in hooks/: read it from data/schemas/{name}.schema.json"
+    shutil.copytree(ROOT / "data/schemas", tmp_path / "data/schemas")
+    path = tmp_path / "data/schemas/sanctions.schema.json"
+    schema = path.read_text(encoding="utf-8").replace('{"const": "other", "title": "Other"}',
+                                                     '{"const": "swiss", "title": "Switzerland"}, {"const": "other", "title": "Other"}')
+    path.write_text(schema, encoding="utf-8")
+    assert list(_datafiles.choices("sanctions", "actor", tmp_path).items())[-2:] == [("swiss", "Switzerland"), ("other", "Other")]
+
+
 # --- A broken entry per schema: file, line and field ----------------------------------------
 
 def _project_with(tmp_path, name: str, text: str):
@@ -132,6 +150,10 @@ GOOD_SANCTION = yaml.safe_dump([SANCTION], sort_keys=False)
      "data/estimates.yml:1: entry 1, field 'date': 2025-04-30 is not quoted, so YAML reads it as a date rather than text (write it in quotes: \"2025-04-30\")"),
     ("timeline", yaml.safe_dump([EVENT], sort_keys=False).replace("thread: transport-people", "thread: trains"),
      "data/timeline.yml:5: entry 1, field 'thread': 'trains' is not one of ['treaty', 'troops', 'arms-money', 'sanctions', 'transport-people', 'diplomacy'] (see data/schemas/timeline.schema.json)"),
+    # A backtick ends the meetings diagram's Markdown label early and Mermaid cannot draw it.
+    ("timeline", yaml.safe_dump([dict(EVENT, meeting=True, label="Kim meets `Putin` in Vostochny")], sort_keys=False),
+     "data/timeline.yml:2: entry 1, field 'label': 'Kim meets `Putin` in Vostochny' contains ` (leave out < > \" `: the "
+     "meetings diagram (hooks/shared_data.py) draws meeting labels as Mermaid text, which these characters break)"),
     ("actors", "- id: japan\n  name: Japan\n  group: allies\n  role: A role that is long enough.\n  interests: Interests that are long enough.\n"
                "  in_report: true\n  source: https://a.org\n  source_title: A source\n  officeholders:\n"
                "    - office: Prime Minister\n      at_report: Kishida Fumio\n      now: Takaichi Sanae\n"

@@ -19,7 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from helpers.built import built_page, built_path, page_url, soup
-from helpers.guard import guarded_context
+from helpers.offline_reader import reader_page  # noqa: F401 (a fixture)
 from helpers.pages import check_page
 from helpers.search import check_search
 from conftest import ROOT, nav_pages, record_problems
@@ -120,13 +120,6 @@ def test_zip_holds_readme_pdf_and_data(made, unzipped):
     assert not list(unzipped.rglob(ZIP)), "the offline zip must not contain a zip"
 
 
-@pytest.fixture(scope="module")
-def reader_page(browser, unzipped):
-    context, page, guard = guarded_context(browser, unzipped.as_uri() + "/", "light")
-    yield page, guard
-    context.close()
-
-
 def test_unzipped_site_draws_every_diagram_without_the_network(unzipped, reader_page):
     page, guard = reader_page
     base = unzipped.as_uri() + "/"
@@ -152,7 +145,9 @@ def test_unzipped_site_search_works(unzipped, reader_page):
 # --- The PDF -------------------------------------------------------------------------------------
 
 def test_pdf_size_and_page_count(made, pdf):
-    assert (made["site"] / "downloads" / PDF).stat().st_size <= PDF_MAX_BYTES
+    data = (made["site"] / "downloads" / PDF).read_bytes()
+    assert len(data) <= PDF_MAX_BYTES
+    assert b"/ObjStm" in data, "the PDF's objects are not packed into object streams (scripts/pdf_edition.py pack)"
     assert len(pdf.pages) in PDF_PAGES, f"{len(pdf.pages)} pages"
 
 

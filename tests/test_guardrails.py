@@ -179,6 +179,12 @@ def dated_january_marked_after(project):
     return TIMELINE, f"{kind + 1}: entry 3, field 'kind': 'after' but dated 2024-01-15, not after the report (2024-05-06)"
 
 
+def unclosed_quote_in_data(project):
+    """Invalid YAML: a quote left open. PyYAML fails lines below; the problem names the opening line."""
+    number = replace_line(project, ACTORS, r"^  name: ", '  name: "North Korea')
+    return ACTORS, f"{number}: not valid YAML: the quoted value that starts on this line is not closed on it"
+
+
 def actor_group(project):
     number = replace_line(project, ACTORS, r"^  group: ", "  group: rivals")
     return ACTORS, f"{number}: entry 1, field 'group': 'rivals' is not one of ['partnership', 'united-states', 'allies', 'united-nations', 'others']"
@@ -259,11 +265,12 @@ FAULTS = [
     Fault("citation-uncited-fact", "hook", block(['!!! context "Background: a test (2024)"', "", "    A claim with no source."], 2, "statement in a 'context' box cites no source")),
     Fault("citation-http-source", "hook", http_source),
     # 5. Front matter (hooks/front_matter.py)
-    Fault("front-matter-missing-key", "both", front_matter("description", None, "front matter lacks required key 'description'", line_of_key=False)),
+    Fault("front-matter-missing-key", "both", front_matter("description", None, "front matter lacks required key 'description' (add 'description: ", line_of_key=False)),
     Fault("front-matter-wrong-type", "hook", front_matter("report_part", "report_part: 3", "front matter 'report_part': 3 is not of type 'string'")),
     Fault("front-matter-too-short", "hook", front_matter("description", "description: Too short.", "front matter 'description': 'Too short.' is too short")),
     Fault("front-matter-unknown-key", "hook", unknown_key),
     Fault("front-matter-missing-review-date", "both", front_matter("last_reviewed", None, "front matter lacks required key 'last_reviewed'", line_of_key=False)),
+    Fault("front-matter-missing-covers-through", "hook", front_matter("covers_through", None, "front matter lacks required key 'covers_through' (add 'covers_through: YYYY-MM-DD'", line_of_key=False)),
     Fault("front-matter-date-not-iso", "hook", front_matter("covers_through", "covers_through: March 2026", "front matter 'covers_through': 'March 2026' is not a date")),
     # 5b. Page currency (hooks/page_currency.py) and the changelog (hooks/atom_feed.py, hooks/_changes.py)
     Fault("currency-after-box-newer", "both", block(['!!! after "After the report: June 2024"', "", "    On March 3, 2030, something happened.[^crs]"], 2,
@@ -281,6 +288,7 @@ FAULTS = [
     Fault("data-unknown-kind", "hook", timeline_field("kind", "rumour", "'rumour' is not one of ['report', 'background', 'after']")),
     Fault("data-kind-after-dated-before", "both", dated_january_marked_after),
     Fault("data-unknown-actor-group", "hook", actor_group),
+    Fault("data-invalid-yaml-unclosed-quote", "both", unclosed_quote_in_data),
     # 7. Unsafe content (hooks/unsafe_content.py)
     Fault("unsafe-script", "both", prose("Read this.<script>alert(1)</script>", "raw <script> tag is not allowed")),
     Fault("unsafe-iframe", "hook", prose('<iframe src="https://example.org/"></iframe>', "raw <iframe> tag is not allowed")),

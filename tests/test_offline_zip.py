@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from helpers.built import built_page, built_path, page_url
-from helpers.guard import guarded_context
+from helpers.offline_reader import reader_page  # noqa: F401 (a fixture)
 from helpers.pages import check_page
 from helpers.search import check_search
 from conftest import ROOT, nav_pages, record_problems
@@ -33,13 +33,6 @@ def unzipped(offline_site, tmp_path_factory):
     site = work / "out" / FOLDER
     assert (site / "index.html").is_file(), f"no {FOLDER}/index.html in the zip"
     return site
-
-
-@pytest.fixture(scope="module")
-def reader_page(browser, unzipped):
-    context, page, guard = guarded_context(browser, unzipped.as_uri() + "/", "light")
-    yield page, guard
-    context.close()
 
 
 def test_unzipped_site_opens_and_draws_a_diagram_page(unzipped, reader_page):

@@ -62,3 +62,30 @@ def test_a_print_page_that_needs_the_network_fails_clearly(browser, tmp_path):
     with pytest.raises(SystemExit, match=r"_print.html: the print page asked for files from another host: \['https://cdn.example.org/x.css'\]"):
         pdf.print_pdf(browser, page, meta, tmp_path / "out.pdf")
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_packing_keeps_outline_and_metadata_and_shrinks_plain_objects(tmp_path):
+    """`pack` moves plain objects (Chromium's tags and link annotations) into compressed object
+    streams; what readers and assistive tools use stays, and the same input gives the same file."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Link
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(612, 792)
+    for number in range(3):            # many small plain objects, like Chromium's link annotations
+        for i in range(300):
+            writer.add_annotation(number, Link(rect=(i, i, i + 9, i + 9), target_page_index=0))
+    writer.add_metadata({"/Title": "T", "/Author": "A"})
+    writer.add_outline_item(title="Contents", page_number=1)
+    plain = io.BytesIO()
+    writer.write(plain)
+    pdf.pack(plain.getvalue(), tmp_path / "a.pdf")
+    pdf.pack(plain.getvalue(), tmp_path / "b.pdf")
+    packed = (tmp_path / "a.pdf").read_bytes()
+    assert packed == (tmp_path / "b.pdf").read_bytes(), "packing is not reproducible"
+    assert b"/ObjStm" in packed and len(packed) < len(plain.getvalue()) / 2, (len(plain.getvalue()), len(packed))
+    reader = PdfReader(tmp_path / "a.pdf")
+    assert reader.metadata.title == "T" and [o.title for o in reader.outline] == ["Contents"]
+    assert len(reader.pages) == 3 and len(reader.pages[2]["/Annots"]) == 300

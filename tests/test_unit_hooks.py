@@ -11,7 +11,7 @@ import material
 import pytest
 
 from hooks import (_common, _datafiles, citations, cite_this_page, content_kinds, diagram_rules,  # noqa: I001
-                   footnote_titles, front_matter, link_lines, robots_txt, shared_data, unsafe_content)
+                   footnote_titles, front_matter, link_lines, phone_tables, robots_txt, shared_data, unsafe_content)
 from conftest import ROOT
 
 CRS = "[^crs]: CRS, [Report](https://www.everycrsreport.com/reports/IN12355.html), May 6, 2024."
@@ -64,7 +64,7 @@ def test_front_matter_valid():
 
 
 @pytest.mark.parametrize("meta, expected", [
-    ("title: A test page\nreport_part: x y\n" + DATES, "docs/a.md:1: front matter lacks required key 'description'"),
+    ("title: A test page\nreport_part: x y\n" + DATES, "docs/a.md:1: front matter lacks required key 'description' (add 'description: <one sentence"),
     ("title: [a, b]\ndescription: " + "d" * 60 + "\nreport_part: abc\n" + DATES, "docs/a.md:2: front matter 'title': ['a', 'b'] is not of type 'string'"),
     ("title: A page\ndescription: " + "d" * 60 + "\nreport_part: abc\ntags: x\n" + DATES, "docs/a.md:5: unknown front matter key 'tags'"),
     ("title: A: page: broken\ndescription: x", "docs/a.md:2: front matter is not valid YAML"),
@@ -220,6 +220,27 @@ def test_load_reports_yaml_errors_and_leaves_out_bad_entries(tmp_path):
     assert entries == [] and str(problems[0]).startswith("data/timeline.yml:3: not valid YAML")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # PyYAML fails at line 5 (or at the end); the problem names the line where the quote opened
+    ('- id: a\n  name: "North Korea\n  group: x\n- id: b\n  name: "B"\n', 'data/a.yml:2: not valid YAML: the quoted value that starts on this line is not closed on it, so YAML reads on and fails at line 5'),
+    ("- id: a\n  name: 'it''s open\n", "data/a.yml:2: not valid YAML: the quoted value that starts on this line is not closed on it"),
+    ('- id: a\n  name: "a \\" b"\n group: x\n', "data/a.yml:3: not valid YAML: did not find expected '-' indicator (check indentation"),
+    ("- id: a\n  name: a: b\n", "data/a.yml:2: not valid YAML: mapping values are not allowed in this context (check indentation and quote strings that contain a colon)"),
+])
+def test_yaml_errors_name_the_line_to_fix(text, expected):
+    import yaml
+    with pytest.raises(yaml.YAMLError) as error:
+        _datafiles._parse(text)
+    assert str(_datafiles.yaml_problem("data/a.yml", text, error.value)).startswith(expected)
+
+
+def test_no_line_of_the_real_data_looks_like_an_open_quote():
+    """The unclosed-quote hint must not fire on valid data (a quoted value spanning lines would)."""
+    for path in (ROOT / "data").glob("*.yml"):
+        opened = [n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if _datafiles._unclosed_quote(line)]
+        assert not opened, f"{path.name}: lines {opened}"
+
+
 def test_duplicate_ids():
     found = messages(_datafiles._unique("data/a.yml", [{"id": "x"}, {"id": "x"}], {(1, "id"): 7}))
     assert found == ["data/a.yml:7: entry 2: duplicate id 'x' (also entry 1) (merge the two entries or rename one)"]
@@ -308,6 +329,22 @@ def test_render_actors_groups_and_anchors():
     assert "*Named in the report's text.* Source: [A](https://a.org)" in out
 
 
+def test_render_actors_puts_later_changes_in_an_after_box():
+    """A profile describes the actor at the report's date; what changed later is in an after box
+    that passes the content-kind rules (review nit #44)."""
+    later = {"period": "May 2024 to June 2025", "text": "Moved to another post days after the report.",
+             "source": "https://b.org", "source_title": "B"}
+    actors = [{"id": "russia", "name": "Russia", "group": "partnership", "role": "R.", "interests": "I.",
+               "in_report": True, "source": "https://a.org", "source_title": "A", "after_report": later}]
+    out = shared_data.render_actors(actors, after_title="After the report")
+    assert out.index("*Named in the report's text.*") < out.index('!!! after "After the report: May 2024 to June 2025"')
+    assert "\n\n    Moved to another post days after the report. Source: [B](https://b.org)\n" in out
+    page = '---\ntitle: T\nreport_part: "None (site page)"\n---\n\n' + out
+    assert content_kinds.check("docs/actors.md", page) == []
+    real = {a["id"]: a for a in _datafiles.load(ROOT, "actors")[0]}
+    assert "later" not in real["russia"]["leaders"] and real["russia"]["after_report"]["period"].endswith("2025")
+
+
 def test_render_markers_reports_unknown_marker_at_its_line():
     data = {"glossary": [], "timeline": [], "actors": [], "changes": []}
     out, problems = shared_data.render_markers("docs/a.md", "x\n\n<!-- render: glosary -->\n", data, offset=4)
@@ -343,6 +380,16 @@ def test_footnote_titles_from_markdown_output():
     assert out.count('href="#fn:1" title="The source, Report &quot;quoted&quot;."') == 2
     assert 'href="#fn:b" title="Two lines &amp; more."' in out
     assert footnote_titles.add_titles("<p>No notes.</p>") == "<p>No notes.</p>"
+
+
+def test_phone_tables_label_each_cell_with_its_heading_as_plain_text():
+    head = "<thead><tr><th>Date <em>of</em>\n action</th><th>Who &amp; where</th><th>What</th><th>Source</th></tr></thead>"
+    table = f"<table>{head}<tbody><tr><td>1</td><td>2</td><td>3</td><td>4</td></tr></tbody></table>"
+    out = phone_tables.label_tables(table)
+    assert out.startswith("<table data-mdx-stack>")
+    assert '<td data-label="Date of action">1</td><td data-label="Who &amp; where">2</td>' in out
+    narrow = table.replace("<th>Source</th>", "").replace("<td>4</td>", "")
+    assert phone_tables.label_tables(narrow) == narrow, "a table of three columns stays as it is"
 
 
 def test_footnote_titles_cut_long_notes():

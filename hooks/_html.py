@@ -1,0 +1,16 @@
+"""Small helpers for the hooks that edit the HTML Markdown produced (on_page_content).
+
+- `plain_text(fragment)`: what a reader sees of an HTML fragment, as one line of text (the phone
+  tables' cell labels, hooks/phone_tables.py; the footnote tooltips, hooks/footnote_titles.py).
+"""
+from __future__ import annotations
+
+import html
+import re
+
+TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(fragment: str) -> str:
+    """Tags dropped, entities decoded, white space folded: "<em>A</em>&amp;\\n B" -> "A& B"."""
+    return " ".join(html.unescape(TAG.sub("", fragment)).split())
