@@ -18,7 +18,8 @@ from helpers.js import script
 from helpers.project import copy_project
 from helpers.server import Server
 from hooks import diagram_rules, phone_variants, prerender_diagrams as pre
-from hooks._mermaid import Rendered, project_diagrams
+from hooks._diagrams import project_diagrams
+from hooks._mermaid import Rendered
 
 
 def svg(width: float) -> Rendered:
