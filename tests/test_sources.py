@@ -3,7 +3,7 @@
 Reads the Markdown footnotes and the data files (no build needed):
 - a footnote or data source that links a known republisher or aggregator says so ("as
   republished by", "as published by"), so no repost passes for the original;
-- sources the research replaced with the original are gone for good;
+- sources the research replaced with the original are gone for good, and none needs a login;
 - the MSMT's own site and the later CRS products are linked.
 """
 from __future__ import annotations
@@ -19,6 +19,8 @@ REPUBLISHERS = ("menafn.com", "cambodiatribune.com", "cambodianewsservice.com", 
                 "orissapost.com", "stratnewsglobal.com", "docslib.org", "foreignpolicywatchdog.com", "wttlonline.com")
 REPLACED = ("devdiscourse.com/article/law-order/2941017", "en.mehrnews.com", "complianceconcourse.willkie.com/articles/treasury-targets",
             "thefollowup.ai", "caliber.az", "news.am/eng/news/803347", "www3.nhk.or.jp", "jurist.org")
+# Databases that need a login or a subscription: a reader (and the offline edition) cannot open them.
+LOGIN_WALLED = ("heinonline.org",)
 DEFINITION = re.compile(r"^\[\^(?P<label>[^\]]+)\]:\s*(?P<text>.*)$", re.M)
 
 
@@ -41,6 +43,8 @@ def test_a_footnote_citing_a_repost_says_so(where, text):
         assert re.search(r"(re)?published by|republishing", text), f"{where} links a republished copy without saying so"
     for gone in REPLACED:
         assert gone not in text, f"{where} still cites {gone}; cite the original the research found"
+    for host in LOGIN_WALLED:
+        assert host not in text, f"{where} links {host}, which needs a login; link a public copy"
 
 
 def test_data_sources_citing_a_repost_say_so():
@@ -48,6 +52,7 @@ def test_data_sources_citing_a_repost_say_so():
         if any(host in url for host in REPUBLISHERS):
             assert re.search(r"(re)?publish|republisher|repost|via|rewrite", title, re.I), f"{where}: {title}"
         assert not any(gone in url for gone in REPLACED), f"{where} still cites {url}"
+        assert not any(host in url for host in LOGIN_WALLED), f"{where} links {url}, which needs a login; link a public copy"
 
 
 def test_msmt_site_and_later_crs_products_are_linked():
