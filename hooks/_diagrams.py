@@ -18,6 +18,16 @@ from pathlib import Path
 
 from hooks._common import Problem, scan
 
+# A contributor's phone layout: a second ```mermaid fence right after a diagram, whose first line is
+# `%% phone` (CONTRIBUTING.md, "Add a diagram"). Every hook and test that needs to know asks here.
+PHONE_MARKER = re.compile(r"^\s*%%\s*phone\s*$")
+
+
+def is_phone_variant(text: str) -> bool:
+    """Whether a diagram's text (from its first line) is a phone variant."""
+    return bool(PHONE_MARKER.match(text.split("\n", 1)[0]))
+
+
 FIX = "fix the syntax; try it at the Mermaid live editor, https://mermaid.live"
 EMPTY_FIX = "write the diagram or delete the fence"
 

@@ -19,6 +19,7 @@ import logging
 import re
 
 from hooks._common import Problem, report, scan, source_path
+from hooks._diagrams import is_phone_variant
 
 log = logging.getLogger("mkdocs.plugins.hooks.diagram_rules")
 
@@ -67,7 +68,7 @@ def check(path: str, source: str) -> list[Problem]:
                 problems.append(Problem(path, number, "Mermaid %%{init}%% directive in a diagram",
                                         "remove it; the theme sets the diagram's colours and fonts"))
         following = [line for line in result.lines[fence.end:fence.end + 4] if line.strip()]
-        if any(f.start > fence.end and f.lang == "mermaid" and _first(f) == "%% phone"
+        if any(f.start > fence.end and f.lang == "mermaid" and is_phone_variant(_first(f))
                and not any(line.strip() for line in result.lines[fence.end:f.start - 1]) for f in result.fences):
             continue     # its phone variant follows, and the text equivalent comes after that
         if not following or not _TEXT_EQUIVALENT.match(following[0]):

@@ -6,8 +6,8 @@ hooks/page_currency.py) and puts two short lines right after the page's `<h1>`:
     Boxes mark what the report says, background, and later events: How to read this site
 The second links the three-box legend on the home page (LEGEND, a fixed heading id in
 docs/index.md). Both lines are left out of the search index (`data-search-exclude`).
-Also gives templates two filters for front matter dates: `long_date` ("March 16, 2026") and
-`iso_date` ("2026-03-16"), used by overrides/main.html for JSON-LD.
+Also gives templates an `iso_date` filter for front matter dates ("2026-03-16"), used by
+overrides/main.html for JSON-LD.
 """
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ LEGEND_PAGE, LEGEND = "index.md", "how-to-read-this-site"
 # --- Hooks ---------------------------------------------------------------------------------
 
 def on_env(env, config, files):
-    env.filters["long_date"] = lambda value: long_date(as_date(value)) if as_date(value) else ""
     env.filters["iso_date"] = lambda value: as_date(value).isoformat() if as_date(value) else ""
     return env
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 
-from hooks.prerender_diagrams import is_phone_variant
+from hooks._diagrams import is_phone_variant
 
 FENCE = re.compile(r'<pre\s+class="mermaid"><code>(?P<code>(?:(?!</pre>).)*?)</code></pre>', re.S)
 _STATE = {"command": None}

@@ -107,7 +107,6 @@ PHONE_MAX = 470
 # one meeting per line); other labels wrap as before.
 WIDE = {"markdownAutoWrap": False}
 WIDE_MAX = 780
-PHONE_MARKER = re.compile(r"^\s*%%\s*phone\s*$", re.M)
 NARROW = {"flowchart": {"wrappingWidth": 130, "nodeSpacing": 20, "rankSpacing": 30, "padding": 6, "diagramPadding": 4},
           "sequence": {"actorMargin": 12, "width": 90, "boxMargin": 4, "noteMargin": 4, "messageMargin": 24,
                        "wrap": True, "diagramMarginX": 4}}
@@ -119,21 +118,17 @@ def svg_width(svg: str | None) -> float:
     return float(match["width"]) if match else 0.0
 
 
-def is_phone_variant(text: str) -> bool:
-    return bool(PHONE_MARKER.match(text.split("\n", 1)[0]))
-
-
 def fit(texts, results, diagrams, driver) -> tuple[list[tuple], list]:
     """One layout per fence: ("wide", result), ("both", wide, narrow), ("narrow", narrow), or
     ("skip",) for a phone variant already paired with the diagram before it."""
     from hooks._common import Problem
     layouts, problems, narrow_of = [], [], {}
-    wanted = [i for i, r in enumerate(results) if r.svg and not is_phone_variant(texts[i]) and svg_width(r.svg) > PHONE_MAX]
-    sources = [texts[i + 1] if i + 1 < len(texts) and is_phone_variant(texts[i + 1]) else texts[i] for i in wanted]
+    wanted = [i for i, r in enumerate(results) if r.svg and not _diagrams.is_phone_variant(texts[i]) and svg_width(r.svg) > PHONE_MAX]
+    sources = [texts[i + 1] if i + 1 < len(texts) and _diagrams.is_phone_variant(texts[i + 1]) else texts[i] for i in wanted]
     for i, r in zip(wanted, driver.render(sources, NARROW, id_prefix="mdx-narrow-")):
         narrow_of[i] = r
     for i, (text, result) in enumerate(zip(texts, results)):
-        if is_phone_variant(text):
+        if _diagrams.is_phone_variant(text):
             layouts.append(("skip",) if i > 0 and i - 1 in narrow_of else ("wide", result))
             continue
         narrow = narrow_of.get(i)
@@ -161,13 +156,11 @@ def _host(svg: str, variant: str = "") -> str:
 
 def replace_fences(output: str, layouts: list) -> str:
     """Swap each mermaid <pre> for its SVG(s) in declarative shadow roots; drop Mermaid's scripts.
-    `layouts` comes from `fit` (a plain list of results is read as all-wide)."""
+    `layouts` comes from `fit`: ("wide"|"narrow", result), ("both", wide, narrow) or ("skip",)."""
     items = iter(layouts)
 
     def swap(match):
         item = next(items)
-        if not isinstance(item, tuple):
-            item = ("wide", item)
         if item[0] == "skip":
             return ""
         if item[0] == "both":

@@ -51,7 +51,7 @@ import re
 from pathlib import Path
 
 from hooks import _datafiles
-from hooks.prerender_diagrams import is_phone_variant
+from hooks._diagrams import is_phone_variant
 
 log = logging.getLogger("mkdocs.plugins.hooks.search_tuning")
 

@@ -22,6 +22,7 @@ from helpers.built import built_page, built_path, mermaid_file_name, page_url
 from helpers.guard import guarded_context
 from helpers.pages import SCHEMES, check_page
 from helpers.search import check_search
+from hooks._diagrams import is_phone_variant
 from helpers.server import Server
 from conftest import ROOT, build, nav_pages, record_problems, warnings_of
 from hooks._diagrams import project_diagrams
@@ -101,7 +102,7 @@ def source_diagrams():
     diagrams = project_diagrams(ROOT)
     # A phone variant (a fence starting `%% phone`) is the same diagram: both pre-rendering and
     # client-side rendering (hooks/phone_variants.py) show one of the two at each width.
-    distinct = Counter(d.path for d in diagrams if not d.text.lstrip().startswith("%% phone"))
+    distinct = Counter(d.path for d in diagrams if not is_phone_variant(d.text.lstrip()))
     return lambda src: distinct[f"docs/{src}"]
 
 

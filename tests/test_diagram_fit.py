@@ -18,7 +18,7 @@ from helpers.js import script
 from helpers.project import copy_project
 from helpers.server import Server
 from hooks import diagram_rules, phone_variants, prerender_diagrams as pre
-from hooks._diagrams import project_diagrams
+from hooks._diagrams import is_phone_variant, project_diagrams
 from hooks._mermaid import Rendered
 
 
@@ -98,6 +98,13 @@ def test_diagram_rules_accept_a_phone_variant_before_the_text():
     assert any("no text equivalent after it" in p for p in problems), problems
 
 
+def test_every_hook_reads_the_phone_marker_the_same_way():
+    """`%%phone` without a space is a phone variant to the build, so the text-equivalent rule must agree."""
+    tight = PHONE.replace("%% phone", "%%phone")
+    assert is_phone_variant("%%phone\nflowchart TB") and not is_phone_variant("%% phoneX\nflowchart TB")
+    assert [str(p) for p in diagram_rules.check("docs/a.md", PAGE + DIAGRAM + "\n" + tight + "\n" + TEXT)] == []
+
+
 def test_strict_build_names_a_diagram_too_wide_for_a_phone(tmp_path):
     """Remove the actors page's phone variant: the build stops at the diagram's line."""
     project = copy_project(tmp_path / "project")
@@ -146,7 +153,7 @@ def test_client_side_shows_each_diagram_once_per_width(browser, clientside_site,
     shown, at 1280 px only the wide diagram, and neither page shows a diagram twice."""
     built = built_path(clientside_site, src, False).read_text(encoding="utf-8")
     assert built.count('<div class="mdx-diagram--narrow"><pre') == 1, "the phone variant is wrapped"
-    distinct = len([d for d in project_diagrams(ROOT) if d.path == f"docs/{src}" and not pre.is_phone_variant(d.text)])
+    distinct = len([d for d in project_diagrams(ROOT) if d.path == f"docs/{src}" and not is_phone_variant(d.text)])
     server = Server(clientside_site)
     try:
         for width, height, shown_layout in ((390, 844, "narrow"), (1280, 800, "wide")):

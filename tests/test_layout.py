@@ -17,6 +17,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import nav_pages, record_problems
+from helpers.tabs import url_path
 from scripts.measure_layout import MEASURE
 
 pytestmark = pytest.mark.browser
@@ -28,13 +29,6 @@ _FOOTNOTE_TARGETS = """
 () => [...document.querySelectorAll(".md-content a.footnote-ref")].filter(a => a.offsetParent)
   .map(a => { const r = a.getBoundingClientRect(); return [a.textContent, Math.round(r.width * 10) / 10, Math.round(r.height * 10) / 10]; })
 """
-
-
-def url_path(src: str) -> str:
-    stem = src[:-3]
-    if stem == "index":
-        return ""
-    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
 
 
 def page_problems(src: str, m: dict, min_label: float, markers: list) -> list[str]:
