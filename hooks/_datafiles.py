@@ -8,12 +8,17 @@ build lists every problem. Beyond the schema, a timeline event's `kind` must fit
 events are dated after the report (extra.report.date in mkdocs.yml), "report" and "background"
 events on or before it. A field whose pattern is "^[^...]*$" may not hold those characters; the
 message names the ones found and the schema's `$comment` says why (e.g. a diagram label).
+
+Each file is parsed and validated once and kept until it, its schema or mkdocs.yml changes (their
+paths, mtimes and sizes are the key), so the hooks, the fast check and the scripts share one read:
+`load(root, name)`, `load_all(root)` ({name: entries}), `all_problems(root)`, `source(root, name)`.
 """
 from __future__ import annotations
 
 import datetime
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jsonschema
@@ -129,23 +134,87 @@ def yaml_problem(rel: str, text: str, error: yaml.YAMLError) -> Problem:
 
 
 def load(root: Path, name: str) -> tuple[list, list[Problem]]:
-    """Return (entries, problems) for data/<name>.yml; entries leaves out those with problems."""
+    """Return (entries, problems) for data/<name>.yml; entries leaves out those with problems.
+    Read once while its files are unchanged (see `_loaded`)."""
+    loaded = _loaded(Path(root), name)
+    return list(loaded.entries), list(loaded.problems)
+
+
+def load_all(root: Path) -> dict[str, list]:
+    """{name: entries} for every file in DATA_FILES: what pages render from data/."""
+    return {name: load(root, name)[0] for name in DATA_FILES}
+
+
+def all_problems(root: Path) -> list[Problem]:
+    """The problems of every file in DATA_FILES, file by file."""
+    return [problem for name in DATA_FILES for problem in _loaded(Path(root), name).problems]
+
+
+def source(root: Path, name: str) -> tuple[object, dict]:
+    """data/<name>.yml as YAML reads it, before any check (None if it is missing or not valid YAML),
+    and its line map ({(index, key, ...): line}, see `_lines`). Shared with the cache: do not change it."""
+    loaded = _loaded(Path(root), name)
+    return loaded.data, loaded.lines
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    entries: list
+    problems: list
+    data: object = None
+    lines: dict = field(default_factory=dict)
+
+
+_CACHE: dict[tuple[str, str], tuple[tuple, _Loaded]] = {}
+
+
+def _inputs(root: Path, name: str) -> list[Path]:
+    """The files a load of data/<name>.yml reads: the data, its schema, and the mkdocs.yml that
+    dates the report (a timeline event's kind must fit it)."""
+    config = root / "mkdocs.yml" if (root / "mkdocs.yml").exists() else ROOT / "mkdocs.yml"
+    return [root / f"data/{name}.yml", root / f"data/schemas/{name}.schema.json", config]
+
+
+def _stamp(paths) -> tuple:
+    """(path, mtime in ns, size) of each file, (path, None, None) if it is missing: the cache key."""
+    stamps = []
+    for path in paths:
+        try:
+            stat = Path(path).stat()
+            stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append((str(path), None, None))
+    return tuple(stamps)
+
+
+def _loaded(root: Path, name: str) -> _Loaded:
+    """One parse and validation of data/<name>.yml per build: the hooks, the fast check and the
+    scripts all ask, so the result is kept until one of its files changes (`make serve` sees edits)."""
+    key, files = (str(root.resolve()), name), _stamp(_inputs(root, name))
+    cached = _CACHE.get(key)
+    if cached is None or cached[0] != files:
+        cached = _CACHE[key] = (files, _read(root, name))
+    return cached[1]
+
+
+def _read(root: Path, name: str) -> _Loaded:
     rel = f"data/{name}.yml"
     if not (root / rel).exists():
-        return [], [Problem(rel, 1, "data file is missing", "restore it from git; pages render it")]
+        return _Loaded([], [Problem(rel, 1, "data file is missing", "restore it from git; pages render it")])
     text = (root / rel).read_text(encoding="utf-8")
     try:
         node, data = _parse(text)
     except yaml.YAMLError as error:
-        return [], [yaml_problem(rel, text, error)]
+        return _Loaded([], [yaml_problem(rel, text, error)])
     schema = json.loads((root / f"data/schemas/{name}.schema.json").read_text(encoding="utf-8"))
-    problems = validate(rel, data, schema, _lines(node))
+    lines = _lines(node)
+    problems = validate(rel, data, schema, lines)
     entries = usable(data, schema)
     if name == "timeline" and isinstance(data, list):
         report_date = report_facts.load(root if (root / "mkdocs.yml").exists() else ROOT)["date"]
-        problems += kind_date_problems(rel, data, _lines(node), report_date)
+        problems += kind_date_problems(rel, data, lines, report_date)
         entries = [e for e in entries if not _kind_mismatch(e, report_date)]   # as in the table: not mislabelled
-    return entries, sorted(problems, key=lambda p: p.line)
+    return _Loaded(entries, sorted(problems, key=lambda p: p.line), data, lines)
 
 
 def choices(name: str, field: str, root: Path = ROOT) -> dict[str, str]:

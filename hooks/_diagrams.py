@@ -90,7 +90,7 @@ def project_diagrams(root: Path) -> list[Diagram]:
     """Every diagram in docs/**/*.md, including those built from data/*.yml, in file order."""
     from hooks import _datafiles
     root = Path(root)
-    data = {name: _datafiles.load(root, name)[0] for name in _datafiles.DATA_FILES}
+    data = _datafiles.load_all(root)
     found = []
     for page in sorted((root / "docs").rglob("*.md")):
         found += diagrams_in(page.relative_to(root).as_posix(), page.read_text(encoding="utf-8"), data)

@@ -106,8 +106,7 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     _STATE["extract"] = json.loads((root / EXTRACT).read_text(encoding="utf-8"))
     _STATE["places"], _ = _datafiles.load(root, "places")     # schema problems: hooks/shared_data.py
-    text = (root / "data/places.yml").read_text(encoding="utf-8")
-    _STATE["lines"] = _datafiles._lines(yaml.compose(text)) if text.strip() else {}
+    _STATE["lines"] = _datafiles.source(root, "places")[1]
     return config
 
 

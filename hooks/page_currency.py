@@ -75,8 +75,7 @@ class Mention:
 
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
-    for name in _datafiles.DATA_FILES:
-        _DATA[name], _ = _datafiles.load(root, name)   # hooks/shared_data.py reports data problems
+    _DATA.update(_datafiles.load_all(root))   # hooks/shared_data.py reports data problems
     return config
 
 

@@ -41,10 +41,8 @@ _DATA: dict[str, list] = {}
 
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
-    problems = []
-    for name in _datafiles.DATA_FILES:
-        _DATA[name], found = _datafiles.load(root, name)
-        problems += found
+    _DATA.update(_datafiles.load_all(root))
+    problems = _datafiles.all_problems(root)
     _DATA["nav_titles"] = _changes.nav_titles(config["nav"])
     _DATA["groups"] = _datafiles.actor_groups(root)
     if not any(p.path == "data/glossary.yml" for p in problems):   # else the glossary is partial

@@ -126,7 +126,7 @@ def collect(root: Path, only: tuple[str, ...] = ALL, browser=None) -> list[str]:
 
 def pages_found(root: Path) -> list[Found]:
     facts = report_facts.load(root)
-    shared = {name: _datafiles.load(root, name)[0] for name in _datafiles.DATA_FILES}   # what pages render
+    shared = _datafiles.load_all(root)   # what pages render
     found_items = []
     for page in sorted((root / "docs").rglob("*.md")):
         rel, source = page.relative_to(root).as_posix(), page.read_text(encoding="utf-8")
@@ -144,13 +144,9 @@ def pages(root: Path) -> list[str]:
 
 
 def data_problems(root: Path) -> list:
-    problems, glossary = [], []
-    for name in _datafiles.DATA_FILES:
-        entries, found_here = _datafiles.load(root, name)
-        problems += found_here
-        if name == "glossary" and not found_here:
-            glossary = entries
-    problems += shared_data.check_abbreviations(root, glossary)
+    problems = _datafiles.all_problems(root)
+    glossary, glossary_problems = _datafiles.load(root, "glossary")
+    problems += shared_data.check_abbreviations(root, [] if glossary_problems else glossary)
     if (root / _changes.REL).exists():   # every page a change names exists (the build checks it too)
         text = (root / _changes.REL).read_text(encoding="utf-8")
         known = {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")}

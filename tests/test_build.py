@@ -132,7 +132,7 @@ def test_clientside_mermaid_is_sent_only_to_pages_with_diagrams(clientside_site)
 
 def test_shared_data_is_rendered(hosted_site):
     from hooks import _datafiles
-    data = {name: _datafiles.load(ROOT, name)[0] for name in _datafiles.DATA_FILES}
+    data = _datafiles.load_all(ROOT)
     timeline = soup(built_path(hosted_site, "timeline.md", False)).select_one("article")
     assert timeline.find(id="up-to-the-report-to-may-6-2024") and timeline.find(id="after-the-report-may-7-2024-onward")
     rows = timeline.select("ol.mdx-timeline > li.mdx-event")

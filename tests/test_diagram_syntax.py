@@ -87,7 +87,7 @@ def test_a_diagram_built_from_data_is_reported_at_its_marker(mermaid):
     """The timeline's meetings diagram is built by hooks/shared_data.py from data/timeline.yml (whose
     schema keeps quotes out of labels, and the renderer turns any left into apostrophes). A backtick
     still ends the node's Markdown string early: the problem is reported at the marker."""
-    data = {name: _datafiles.load(ROOT, name)[0] for name in _datafiles.DATA_FILES}
+    data = _datafiles.load_all(ROOT)
     meeting = next(e for e in data["timeline"] if e.get("meeting"))
     meeting["label"] = "A `ticked` label"
     source = "# Timeline\n\n<!-- render: timeline-diagram -->\n"

@@ -125,7 +125,7 @@ def test_missing_dates_are_left_to_front_matter():
 
 
 def test_every_page_of_the_site_passes():
-    data = {name: _datafiles.load(ROOT, name)[0] for name in _datafiles.DATA_FILES}
+    data = _datafiles.load_all(ROOT)
     found = [str(p) for path in sorted((ROOT / "docs").rglob("*.md"))
              for p in page_currency.check(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8"), data)]
     assert found == []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import re
 import textwrap
 from pathlib import Path
@@ -249,6 +250,33 @@ def test_duplicate_ids():
 def test_real_data_files_are_valid():
     for name in _datafiles.DATA_FILES:
         assert _datafiles.load(ROOT, name)[1] == []
+
+
+def test_data_is_read_once_until_a_file_changes(tmp_path, monkeypatch):
+    """_datafiles keeps each load until its file's mtime (or size) changes: one read per build,
+    and `make serve` still sees an edit."""
+    (tmp_path / "data/schemas").mkdir(parents=True)
+    (tmp_path / "data/schemas/glossary.schema.json").write_text((ROOT / "data/schemas/glossary.schema.json").read_text())
+    entry = {"term": "Alpha", "definition": "A first term, with a definition long enough to pass."}
+    import yaml
+    path = tmp_path / "data/glossary.yml"
+    path.write_text(yaml.safe_dump([entry], sort_keys=False))
+    reads = []
+    real_read = _datafiles._read
+    monkeypatch.setattr(_datafiles, "_read", lambda root, name: reads.append(name) or real_read(root, name))
+    first, problems = _datafiles.load(tmp_path, "glossary")
+    assert problems == [] and first[0]["term"] == "Alpha"
+    first.clear()                                                     # a caller's list is its own
+    assert _datafiles.load(tmp_path, "glossary")[0][0]["term"] == "Alpha" and reads == ["glossary"]
+    before = path.stat().st_mtime_ns
+    path.write_text(yaml.safe_dump([dict(entry, term="Omega")], sort_keys=False))   # same size
+    os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))
+    assert _datafiles.load(tmp_path, "glossary")[0][0]["term"] == "Omega" and reads == ["glossary"] * 2
+    os.utime(path, ns=(before + 2_000_000_000, before + 2_000_000_000))   # only the mtime changes
+    _datafiles.load(tmp_path, "glossary")
+    assert reads == ["glossary"] * 3
+    data, lines = _datafiles.source(tmp_path, "glossary")
+    assert data[0]["term"] == "Omega" and lines[(0, "term")] == 1 and reads == ["glossary"] * 3
 
 
 # --- shared_data -----------------------------------------------------------------------------
