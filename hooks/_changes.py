@@ -8,12 +8,12 @@ every page an entry names exists (hooks/atom_feed.py reports it).
 """
 from __future__ import annotations
 
-import datetime
 import re
 
 import yaml
 
 from hooks._common import Problem
+from hooks.report_facts import long_date
 
 REL = "data/changes.yml"
 
@@ -29,11 +29,6 @@ def nav_titles(nav) -> dict[str, str]:
                 else:
                     titles.update(nav_titles(value))
     return titles
-
-
-def long_date(value: str) -> str:
-    day = datetime.date.fromisoformat(value)
-    return f"{day.strftime('%B')} {day.day}, {day.year}"
 
 
 def entry_ids(changes: list) -> list[str]:
