@@ -120,6 +120,15 @@ def test_covers_through_after_last_review_fails():
                      "events after its last review; see 'Front matter' in CONTRIBUTING.md)"]
 
 
+def test_the_check_scans_a_page_once(monkeypatch):
+    calls = []
+    real = page_currency.scan
+    monkeypatch.setattr(page_currency, "scan", lambda source: calls.append(source) or real(source))
+    body = '!!! after "After the report: 2030"\n\n    On March 3, 2030, X.[^a]\n\n[^a]: S.'
+    assert len(page_currency.check("docs/a.md", page(body, covers="2026-12-01"), NO_DATA)) == 3
+    assert len(calls) == 1
+
+
 def test_missing_dates_are_left_to_front_matter():
     assert page_currency.check("docs/a.md", page('!!! after "After the report: 2030"\n\n    X.', covers=""), NO_DATA) == []
 
