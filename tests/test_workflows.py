@@ -232,8 +232,12 @@ def test_extract_command_writes_list_and_map(tmp_path):
 
 @pytest.mark.parametrize("src, url", [("docs/index.md", ""), ("docs/since.md", "since/"),
                                       ("docs/report/sanctions.md", "report/sanctions/"), ("docs/report/index.md", "report/")])
-def test_page_url(src, url):
-    assert changed_pages.page_url(src) == url
+def test_changed_pages_link_each_page_at_its_hosted_url(tmp_path, src, url):
+    """The preview link is hooks/downloads.hosted_url under the preview's address."""
+    (tmp_path / src).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / src).write_text("---\ntitle: T\n---\n", encoding="utf-8")
+    assert changed_pages.render([src], "https://x.github.io/site/pr-preview/pr-7/", tmp_path) == \
+        f"- [T](https://x.github.io/site/pr-preview/pr-7/{url}) (`{src}`)\n"
 
 
 def test_changed_pages_list():
