@@ -178,11 +178,19 @@ def test_changes_schema_rejects_bad_entries(tmp_path):
     assert found[2].startswith("data/changes.yml:9: entry 3, field 'summary':")
 
 
-def test_pages_named_in_changes_must_exist():
-    text = '- date: "2026-11-30"\n  pages:\n    - since.md\n    - sanctions.md\n  summary: A summary that is long enough.\n'
-    found = messages(_changes.missing_pages(text, yaml.safe_load(text), {"since.md", "report/sanctions.md"}))
+def test_pages_named_in_changes_must_exist(tmp_path):
+    (tmp_path / "data/schemas").mkdir(parents=True)
+    (tmp_path / "data/schemas/changes.schema.json").write_text((ROOT / "data/schemas/changes.schema.json").read_text())
+    (tmp_path / "data/changes.yml").write_text('- date: "2026-11-30"\n  pages:\n    - since.md\n    - sanctions.md\n'
+                                               '  summary: A summary that is long enough.\n')
+    known = {"since.md", "report/sanctions.md"}
+    found = messages(_changes.problems(tmp_path, known))
     assert found == ["data/changes.yml:4: entry 1: page 'sanctions.md' is not in docs/ (did you mean report/sanctions.md? "
                      "name the page's file relative to docs/, as in nav: in mkdocs.yml)"]
+    entries = _datafiles.load(tmp_path, "changes")[0] + [{"date": "2026-11-29", "pages": ["since.md"], "summary": "S."}]
+    assert [c["date"] for c in _changes.existing_only(entries, known)] == ["2026-11-29"]
+    (tmp_path / "data/changes.yml").write_text("- date: [unclosed\n")   # _datafiles reports the YAML error
+    assert _changes.problems(tmp_path, known) == []
 
 
 def parse_feed(xml: bytes) -> list[dict]:
