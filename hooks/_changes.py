@@ -3,17 +3,18 @@
 data/changes.yml is validated like every data file (hooks/_datafiles.py, schema in
 data/schemas/changes.schema.json). This module holds the pure functions both readers need:
 the page titles from the nav, a stable id for each entry, the Markdown list for
-docs/whats-new.md (hooks/shared_data.py, marker `<!-- render: changes -->`), and the check that
-every page an entry names exists (hooks/atom_feed.py reports it).
+docs/whats-new.md (hooks/shared_data.py, marker `<!-- render: changes -->`), the check that
+every page an entry names exists (`problems`: hooks/atom_feed.py and scripts/check.py report it)
+and the filter that leaves the other entries out of the page and the feed (`existing_only`).
 """
 from __future__ import annotations
 
-import datetime
 import re
+from pathlib import Path
 
-import yaml
-
+from hooks import _datafiles
 from hooks._common import Problem
+from hooks.report_facts import long_date
 
 REL = "data/changes.yml"
 
@@ -29,11 +30,6 @@ def nav_titles(nav) -> dict[str, str]:
                 else:
                     titles.update(nav_titles(value))
     return titles
-
-
-def long_date(value: str) -> str:
-    day = datetime.date.fromisoformat(value)
-    return f"{day.strftime('%B')} {day.day}, {day.year}"
 
 
 def entry_ids(changes: list) -> list[str]:
@@ -65,22 +61,26 @@ def render(changes: list, titles: dict[str, str]) -> str:
     return "\n".join(line for line in out if line is not None) + "\n"
 
 
-def missing_pages(text: str, changes_raw, known: set[str]) -> list[Problem]:
-    """Each page an entry names that is not a page of the site, at its line in data/changes.yml."""
-    if not isinstance(changes_raw, list):
+def problems(root: Path, known: set[str]) -> list[Problem]:
+    """Each page an entry names that is not a page of the site (`known`: paths relative to docs/),
+    at its line in data/changes.yml. The file's YAML and schema problems are _datafiles' to report."""
+    data, lines = _datafiles.source(root, "changes")
+    if not isinstance(data, list):
         return []
-    node = yaml.compose(text)
-    problems = []
-    for index, entry in enumerate(changes_raw):
+    found = []
+    for index, entry in enumerate(data):
         if not isinstance(entry, dict) or not isinstance(entry.get("pages"), list):
             continue
-        item_node = node.value[index]
-        pages_node = next((v for k, v in item_node.value if k.value == "pages"), None)
         for position, page in enumerate(entry["pages"]):
             if isinstance(page, str) and page not in known:
-                line = pages_node.value[position].start_mark.line + 1 if pages_node is not None else item_node.start_mark.line + 1
+                line = lines.get((index, "pages", position), lines.get((index,), 1))
                 close = sorted(k for k in known if re.sub(r".*/", "", k) == re.sub(r".*/", "", page))
                 hint = f"did you mean {close[0]}? " if close else ""
-                problems.append(Problem(REL, line, f"entry {index + 1}: page '{page}' is not in docs/",
-                                        f"{hint}name the page's file relative to docs/, as in nav: in mkdocs.yml"))
-    return problems
+                found.append(Problem(REL, line, f"entry {index + 1}: page '{page}' is not in docs/",
+                                     f"{hint}name the page's file relative to docs/, as in nav: in mkdocs.yml"))
+    return found
+
+
+def existing_only(changes: list, known: set[str]) -> list:
+    """The changes whose pages all exist (`problems` reports the others), so no link is broken."""
+    return [change for change in changes if all(page in known for page in change["pages"])]

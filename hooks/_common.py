@@ -104,6 +104,12 @@ def scan(source: str) -> Scan:
     return Scan(front, prose, fences, lines)
 
 
+def key_lines(result: Scan) -> dict[str, int]:
+    """The line of each top-level front matter key: {"title": 2, "covers_through": 5, ...}."""
+    return {line.split(":", 1)[0].strip(): number for number, line in result.front_matter
+            if ":" in line and not line.startswith((" ", "\t"))}
+
+
 _ADMONITION = re.compile(
     r'^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$'
 )

@@ -9,11 +9,11 @@ Links are relative to the page, so both editions (hosted and offline) work.
 """
 from __future__ import annotations
 
-import datetime
 import posixpath
 import re
 
 from hooks._common import Problem
+from hooks.report_facts import long_date
 
 MARKER = re.compile(r"^<!--\s*downloads:\s*(?P<name>[\w-]+)\s*-->\s*$", re.M)
 DATA_DIR = "downloads/data"
@@ -29,10 +29,6 @@ EDITIONS = {
 
 def human_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
-
-
-def long_date(day: datetime.date) -> str:
-    return f"{day.strftime('%B')} {day.day}, {day.year}"
 
 
 def link(src: str, target: str) -> str:

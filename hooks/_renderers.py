@@ -30,7 +30,7 @@ def human_date(value: str) -> str:
     if len(parts) == 1:
         return str(parts[0])
     day = datetime.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
-    return day.strftime("%B %Y") if len(parts) == 2 else f"{day.strftime('%B')} {day.day}, {day.year}"
+    return day.strftime("%B %Y") if len(parts) == 2 else report_facts.long_date(day)
 
 
 def _cell(text) -> str:

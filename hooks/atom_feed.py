@@ -17,7 +17,6 @@ import html
 import logging
 from pathlib import Path
 
-import yaml
 from feedgen.feed import FeedGenerator
 from mkdocs.structure.files import File
 
@@ -34,12 +33,9 @@ WHATS_NEW = "whats-new.md"
 
 def on_files(files, config):
     root = Path(config.config_file_path).resolve().parent
-    changes, _ = _datafiles.load(root, "changes")       # hooks/shared_data.py reports schema problems
-    text = (root / _changes.REL).read_text(encoding="utf-8") if (root / _changes.REL).exists() else "[]"
-    pages = files.documentation_pages()
-    report(log, _changes.missing_pages(text, _raw(text), {f.src_uri for f in pages}))
-    urls = {f.src_uri: f.url for f in pages}
-    changes = [c for c in changes if all(p in urls for p in c["pages"])]
+    urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    report(log, _changes.problems(root, set(urls)))
+    changes = _changes.existing_only(_datafiles.load(root, "changes")[0], set(urls))   # schema problems: shared_data
     xml = build_feed(changes, urls, _changes.nav_titles(config["nav"]), config.site_url or "",
                      config.site_name, config.site_author or config.site_name)
     files.append(File.generated(config, FEED, content=xml))
@@ -47,13 +43,6 @@ def on_files(files, config):
 
 
 # --- Helpers -------------------------------------------------------------------------------
-
-def _raw(text: str):
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError:
-        return None
-
 
 def _url(site_url: str, urls: dict[str, str], page: str) -> str:
     """The page's absolute address ("./" is the home page's own URL in MkDocs)."""

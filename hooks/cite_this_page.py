@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 
 from hooks._common import as_date
+from hooks.report_facts import long_date
 
 # --- Hooks ---------------------------------------------------------------------------------
 
@@ -31,8 +32,9 @@ def on_page_markdown(markdown, page, config, files):
 
 # --- Helpers -------------------------------------------------------------------------------
 
-def long_date(day: datetime.date) -> str:
-    return f"{day.strftime('%B')} {day.day}, {day.year}"
+def apa_date(day: datetime.date) -> str:
+    """APA 7's date in a reference: '2024, May 6'."""
+    return f"{day.year}, {day.strftime('%B')} {day.day}"
 
 
 def cite_page(page_title: str, site_name: str, page_url: str, reviewed: datetime.date | None, authors: str) -> tuple[str, str]:
@@ -40,7 +42,7 @@ def cite_page(page_title: str, site_name: str, page_url: str, reviewed: datetime
     if reviewed is None:   # hooks/front_matter.py reports the missing date; cite without one
         return (f"{authors}. (n.d.). *{page_title}*. {site_name}. {page_url}",
                 f"{authors}. \"{page_title}.\" {site_name}. {page_url}.")
-    apa = f"{authors}. ({reviewed.year}, {reviewed.strftime('%B')} {reviewed.day}). *{page_title}*. {site_name}. {page_url}"
+    apa = f"{authors}. ({apa_date(reviewed)}). *{page_title}*. {site_name}. {page_url}"
     chicago = f"{authors}. \"{page_title}.\" {site_name}. Last reviewed {long_date(reviewed)}. {page_url}."
     return apa, chicago
 
@@ -48,7 +50,7 @@ def cite_page(page_title: str, site_name: str, page_url: str, reviewed: datetime
 def render(report: dict, page_title: str, site_name: str, page_url: str,
            reviewed: datetime.date | None = None, authors: str = "") -> str:
     date = datetime.date.fromisoformat(report["date"])
-    apa = (f"Congressional Research Service. ({date.year}, {date.strftime('%B')} {date.day}). "
+    apa = (f"Congressional Research Service. ({apa_date(date)}). "
            f"*{report['title']}* (CRS Insight No. {report['id']}). {report['url']}")
     chicago = (f"Congressional Research Service. *{report['title']}*. CRS Insight {report['id']}. "
                f"Washington, DC: Congressional Research Service, {long_date(date)}. {report['url']}.")

@@ -15,7 +15,7 @@ import logging
 import jsonschema
 import yaml
 
-from hooks._common import Problem, report, scan, source_path
+from hooks._common import Problem, key_lines, report, scan, source_path
 
 log = logging.getLogger("mkdocs.plugins.hooks.front_matter")
 
@@ -75,7 +75,7 @@ def check(path: str, source: str) -> list[Problem]:
         return [Problem(path, line, f"front matter is not valid YAML: {getattr(error, 'problem', error)}", "quote values that contain a colon")]
     if not isinstance(data, dict):
         return [Problem(path, first, "front matter must be a mapping of keys to values", FIX)]
-    key_lines = {line.split(":", 1)[0].strip(): number for number, line in result.front_matter if ":" in line and not line.startswith((" ", "\t"))}
+    lines = key_lines(result)
     problems = []
     validator = jsonschema.Draft202012Validator(FRONT_MATTER_SCHEMA, format_checker=jsonschema.FormatChecker(["date"]))
     for error in sorted(validator.iter_errors(data), key=lambda e: list(e.path)):
@@ -85,11 +85,11 @@ def check(path: str, source: str) -> list[Problem]:
             problems.append(Problem(path, first - 1, f"front matter lacks required key '{missing}'", MISSING_FIX.get(missing, FIX)))
         elif error.validator == "additionalProperties":
             for extra in sorted(set(data) - set(FRONT_MATTER_SCHEMA["properties"])):
-                problems.append(Problem(path, key_lines.get(extra, first), f"unknown front matter key '{extra}'", f"remove it or fix its spelling; {FIX}"))
+                problems.append(Problem(path, lines.get(extra, first), f"unknown front matter key '{extra}'", f"remove it or fix its spelling; {FIX}"))
         elif key in DATE_KEYS:
-            problems.append(Problem(path, key_lines.get(key, first), f"front matter '{key}': {data[key]!r} is not a date", DATE_FIX))
+            problems.append(Problem(path, lines.get(key, first), f"front matter '{key}': {data[key]!r} is not a date", DATE_FIX))
         else:
-            problems.append(Problem(path, key_lines.get(key, first), f"front matter '{key}': {error.message}", FIX))
+            problems.append(Problem(path, lines.get(key, first), f"front matter '{key}': {error.message}", FIX))
     return problems
 
 

@@ -36,7 +36,7 @@ from pathlib import Path
 import yaml
 
 from hooks import _datafiles, shared_data
-from hooks._common import Problem, admonitions, as_date, report, scan, source_path
+from hooks._common import Problem, Scan, admonitions, as_date, key_lines, report, scan, source_path
 
 log = logging.getLogger("mkdocs.plugins.hooks.page_currency")
 
@@ -109,9 +109,8 @@ def mentions(text: str, years: bool = False) -> list[Mention]:
     return found
 
 
-def event_mentions(source: str, data: dict, path: str = "") -> list[tuple[int, Mention]]:
-    """(line, mention) for each event date the page names, by the rule in the module docstring."""
-    result = scan(source)
+def event_mentions(result: Scan, data: dict, path: str = "") -> list[tuple[int, Mention]]:
+    """(line, mention) for each event date the scanned page names, by the rule in the module docstring."""
     found = []
     for box in admonitions(result):
         if box.kind != "after":
@@ -128,16 +127,17 @@ def event_mentions(source: str, data: dict, path: str = "") -> list[tuple[int, M
 
 
 def check(path: str, source: str, data: dict) -> list[Problem]:
-    meta = _meta(scan(source))
+    result = scan(source)
+    meta = _meta(result)
     covers, reviewed = as_date(meta.get("covers_through")), as_date(meta.get("last_reviewed"))
     if covers is None:
         return []   # hooks/front_matter.py reports it
     problems = []
     if reviewed and covers > reviewed:
-        problems.append(Problem(path, _key_line(source, "covers_through"), f"covers_through {covers} is later than last_reviewed {reviewed}",
+        problems.append(Problem(path, key_lines(result).get("covers_through", 1), f"covers_through {covers} is later than last_reviewed {reviewed}",
                                 f"a page cannot cover events after its last review; {FIX}"))
     newest: dict[int, Mention] = {}
-    for line, mention in event_mentions(source, data, path):
+    for line, mention in event_mentions(result, data, path):
         if mention.start > covers and (line not in newest or mention.start > newest[line].start):
             newest[line] = mention
     for line, mention in sorted(newest.items()):
@@ -153,7 +153,3 @@ def _meta(result) -> dict:
     except (yaml.YAMLError, ValueError):
         return {}
     return meta if isinstance(meta, dict) else {}
-
-
-def _key_line(source: str, key: str) -> int:
-    return next((n for n, line in enumerate(source.splitlines(), 1) if line.startswith(key + ":")), 1)

@@ -11,10 +11,10 @@ overrides/main.html for JSON-LD.
 """
 from __future__ import annotations
 
-import datetime
 import html
 
 from hooks._common import as_date
+from hooks.report_facts import long_date
 from hooks.search_tuning import EXCLUDE   # with a value, so Material strips it after indexing
 
 LEGEND_PAGE, LEGEND = "index.md", "how-to-read-this-site"
@@ -34,10 +34,6 @@ def on_page_content(html_text, page, config, files):
 
 
 # --- Helpers -------------------------------------------------------------------------------
-
-def long_date(day: datetime.date) -> str:
-    return f"{day.strftime('%B')} {day.day}, {day.year}"
-
 
 def dates_line(meta: dict) -> str:
     """The "Covers events through ... · Last reviewed ..." paragraph; empty if a date is missing."""

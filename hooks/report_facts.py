@@ -48,18 +48,18 @@ def check(report) -> str | None:
     return None
 
 
-def long_date(iso: str) -> str:
-    """'2024-05-06' -> 'May 6, 2024'."""
-    day = datetime.date.fromisoformat(iso)
+def long_date(day: datetime.date | str) -> str:
+    """A date as pages write it: date(2024, 5, 6) or '2024-05-06' -> 'May 6, 2024'."""
+    day = datetime.date.fromisoformat(day) if isinstance(day, str) else day
     return f"{day.strftime('%B')} {day.day}, {day.year}"
 
 
 def derived(report: dict) -> dict:
     """The block plus what follows from it: long_date, the next day, and the exact report box title."""
     day = datetime.date.fromisoformat(str(report["date"]))
-    return {**report, "date": day.isoformat(), "long_date": long_date(day.isoformat()),
-            "day_after": long_date((day + datetime.timedelta(days=1)).isoformat()),
-            "report_box": f"{report['boxes']['report']} ({long_date(day.isoformat())})"}
+    return {**report, "date": day.isoformat(), "long_date": long_date(day),
+            "day_after": long_date(day + datetime.timedelta(days=1)),
+            "report_box": f"{report['boxes']['report']} ({long_date(day)})"}
 
 
 class _Tolerant(yaml.SafeLoader):

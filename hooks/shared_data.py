@@ -54,7 +54,7 @@ def on_config(config):
 def on_files(files, config):
     # A change naming a page that does not exist is reported by hooks/atom_feed.py; leave it out.
     known = {f.src_uri for f in files.documentation_pages()}
-    _DATA["changes"] = [c for c in _DATA.get("changes", []) if all(p in known for p in c["pages"])]
+    _DATA["changes"] = _changes.existing_only(_DATA.get("changes", []), known)
     return files
 
 

@@ -39,14 +39,18 @@ CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-ba
                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 BUILD_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 TEXT_TYPES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
-DIAGRAM = re.compile(r'<pre class="mermaid">|<(?:svg|div)\b[^>]*\bclass="[^"]*\bmdx-diagram\b')
+# A diagram: a Mermaid fence, or a pre-rendered host (class token `mdx-diagram` itself, not the
+# `mdx-diagram--wide`/`--narrow` wrappers hooks/phone_variants.py puts round fences in `make serve`).
+DIAGRAM = re.compile(r'<pre class="mermaid">|<(?:svg|div)\b[^>]*\bclass="(?:[^"]*\s)?mdx-diagram[\s"]')
+NARROW = re.compile(r'<div\b[^>]*\bclass="(?:[^"]*\s)?mdx-diagram--narrow[\s"]')   # a layout shown instead of another
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MARKERS = ("<!-- bench:start -->", "<!-- bench:end -->")
 # Draw time: the first frame where no <pre class="mermaid"> is left and all the page's shown diagram
 # hosts (as many as the built HTML has diagrams, a two-layout diagram once) are in the document with a non-zero size.
+# Shown = has a layout box (getClientRects): a host hidden itself or inside a hidden wrapper has none.
 DRAW_PROBE = """(expected) => { const check = () => {
   const hosts = [...document.querySelectorAll('div.mermaid, .mdx-diagram')]
-    .filter(h => getComputedStyle(h).display !== 'none');  // the layout this width hides
+    .filter(h => h.getClientRects().length > 0);  // not the layout this width hides
   if (!document.querySelector('pre.mermaid') && hosts.length >= expected
       && hosts.every(h => { const r = h.getBoundingClientRect(); return r.width > 0 && r.height > 0; }))
     window.__drawnAt = performance.now();
@@ -84,10 +88,11 @@ def build_editions(tmp: Path, repeats: int = 3) -> dict:
 
 
 def count_diagrams(html: str) -> int:
-    """Diagrams in a built page: Mermaid fences or pre-rendered hosts (not counting inside shadow roots)."""
+    """Diagrams a reader sees in a built page: Mermaid fences or pre-rendered hosts (not counting
+    inside shadow roots). A diagram in two layouts (a `--narrow` host, or a phone fence in a
+    `--narrow` wrapper, beside its wide one) shows one at a time: it counts once."""
     html = re.sub(r"<template\b.*?</template>", "", html, flags=re.S)
-    # A diagram drawn in two layouts (mdx-diagram--wide and --narrow) shows one at a time: count it once.
-    return len(DIAGRAM.findall(html)) - html.count("mdx-diagram--narrow")
+    return len(DIAGRAM.findall(html)) - len(NARROW.findall(html))
 
 
 def nav_pages() -> list[tuple[str, str]]:

@@ -25,16 +25,10 @@ from pathlib import Path
 
 import yaml
 
+from hooks.downloads import hosted_url
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE_WIDE = ("data/", "hooks/", "overrides/", "includes/", "docs/assets/", "mkdocs.yml", "mkdocs-offline.yml", "requirements.txt")
-
-
-def page_url(src: str) -> str:
-    """The page's path under the site root: docs/index.md -> '', docs/report/x.md -> 'report/x/'."""
-    path = src.removeprefix("docs/").removesuffix(".md")
-    if path == "index":
-        return ""
-    return (path.removesuffix("/index") if path.endswith("/index") else path) + "/"
 
 
 def title_of(root: Path, src: str) -> str | None:
@@ -62,7 +56,7 @@ def changes(changed: list[str], root: Path = ROOT) -> dict:
 def render(changed: list[str], preview_url: str, root: Path = ROOT) -> str:
     """The Markdown list for the preview comment."""
     found = changes(changed, root)
-    by_file = [(page["src"], f"- [{page['title']}]({preview_url}{page_url(page['src'])}) (`{page['src']}`)") for page in found["pages"]]
+    by_file = [(page["src"], f"- [{page['title']}]({hosted_url(preview_url, page['src'].removeprefix('docs/'))}) (`{page['src']}`)") for page in found["pages"]]
     by_file += [(src, f"- `{src}` (removed)") for src in found["removed"]]
     lines = [line for _, line in sorted(by_file)]
     if found["site_wide"]:

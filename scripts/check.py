@@ -31,8 +31,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
 from hooks import _changes, _datafiles, _diagrams, _mermaid, citations, content_kinds, diagram_rules, front_matter, page_currency
 from hooks import report_facts, shared_data, unsafe_content
 from scripts import make_map_data, vendor
@@ -147,14 +145,8 @@ def data_problems(root: Path) -> list:
     problems = _datafiles.all_problems(root)
     glossary, glossary_problems = _datafiles.load(root, "glossary")
     problems += shared_data.check_abbreviations(root, [] if glossary_problems else glossary)
-    if (root / _changes.REL).exists():   # every page a change names exists (the build checks it too)
-        text = (root / _changes.REL).read_text(encoding="utf-8")
-        known = {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")}
-        try:
-            problems += _changes.missing_pages(text, yaml.safe_load(text), known)
-        except yaml.YAMLError:
-            pass   # _datafiles.load reported it
-    return problems
+    known = {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")}
+    return problems + _changes.problems(root, known)   # every page a change names exists (the build checks it too)
 
 
 def data(root: Path) -> list[str]:

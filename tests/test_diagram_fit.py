@@ -14,6 +14,7 @@ import pytest
 
 from conftest import ROOT, build, warnings_of
 from helpers.built import built_path, page_url
+from helpers.guard import guarded_context
 from helpers.js import script
 from helpers.project import copy_project
 from helpers.server import Server
@@ -157,11 +158,8 @@ def test_client_side_shows_each_diagram_once_per_width(browser, clientside_site,
     server = Server(clientside_site)
     try:
         for width, height, shown_layout in ((390, 844, "narrow"), (1280, 800, "wide")):
-            context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
-            context.add_init_script(script("open_shadow_roots"))    # Material's are closed; the wait needs to look in
-            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server.url)
-                          else route.abort())
-            page = context.new_page()
+            # the guard's shadow-root opener: Material's are closed, and the wait needs to look in
+            context, page, _ = guarded_context(browser, server.url, viewport=(width, height))
             page.goto(page_url(server.url, clientside_site, src, False), wait_until="load")
             page.wait_for_function(script("diagrams_settled"), arg=distinct + 1, timeout=30_000, polling=100)
             shown = page.evaluate("""() => [...document.querySelectorAll("div.mermaid")]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import nav_pages, record_problems
+from helpers.guard import guarded_context
 from helpers.tabs import url_path
 from scripts.measure_layout import MEASURE
 
@@ -61,10 +62,7 @@ def measured(browser, hosted_server):
     """{viewport: {page: (measurements, footnote targets)}} for every nav page."""
     results = {}
     for name, ((width, height), _) in VIEWPORTS.items():
-        context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(hosted_server)
-                      else route.abort())
-        page = context.new_page()
+        context, page, _ = guarded_context(browser, hosted_server, viewport=(width, height))
         results[name] = {}
         for src in PAGES:
             page.goto(hosted_server + url_path(src), wait_until="load")
@@ -100,10 +98,7 @@ def test_the_checks_catch_what_they_are_for():
 
 
 def test_timeline_cards_and_filters_on_a_phone(browser, hosted_server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block", java_script_enabled=False)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(hosted_server)
-                  else route.abort())
-    page = context.new_page()
+    context, page, _ = guarded_context(browser, hosted_server, viewport=(390, 844), java_script_enabled=False)
     page.goto(hosted_server + "timeline/", wait_until="load")
     cards = page.evaluate("""() => {
       const column = document.querySelector(".md-content__inner").getBoundingClientRect();

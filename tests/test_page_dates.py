@@ -120,6 +120,15 @@ def test_covers_through_after_last_review_fails():
                      "events after its last review; see 'Front matter' in CONTRIBUTING.md)"]
 
 
+def test_the_check_scans_a_page_once(monkeypatch):
+    calls = []
+    real = page_currency.scan
+    monkeypatch.setattr(page_currency, "scan", lambda source: calls.append(source) or real(source))
+    body = '!!! after "After the report: 2030"\n\n    On March 3, 2030, X.[^a]\n\n[^a]: S.'
+    assert len(page_currency.check("docs/a.md", page(body, covers="2026-12-01"), NO_DATA)) == 3
+    assert len(calls) == 1
+
+
 def test_missing_dates_are_left_to_front_matter():
     assert page_currency.check("docs/a.md", page('!!! after "After the report: 2030"\n\n    X.', covers=""), NO_DATA) == []
 
@@ -178,11 +187,19 @@ def test_changes_schema_rejects_bad_entries(tmp_path):
     assert found[2].startswith("data/changes.yml:9: entry 3, field 'summary':")
 
 
-def test_pages_named_in_changes_must_exist():
-    text = '- date: "2026-11-30"\n  pages:\n    - since.md\n    - sanctions.md\n  summary: A summary that is long enough.\n'
-    found = messages(_changes.missing_pages(text, yaml.safe_load(text), {"since.md", "report/sanctions.md"}))
+def test_pages_named_in_changes_must_exist(tmp_path):
+    (tmp_path / "data/schemas").mkdir(parents=True)
+    (tmp_path / "data/schemas/changes.schema.json").write_text((ROOT / "data/schemas/changes.schema.json").read_text())
+    (tmp_path / "data/changes.yml").write_text('- date: "2026-11-30"\n  pages:\n    - since.md\n    - sanctions.md\n'
+                                               '  summary: A summary that is long enough.\n')
+    known = {"since.md", "report/sanctions.md"}
+    found = messages(_changes.problems(tmp_path, known))
     assert found == ["data/changes.yml:4: entry 1: page 'sanctions.md' is not in docs/ (did you mean report/sanctions.md? "
                      "name the page's file relative to docs/, as in nav: in mkdocs.yml)"]
+    entries = _datafiles.load(tmp_path, "changes")[0] + [{"date": "2026-11-29", "pages": ["since.md"], "summary": "S."}]
+    assert [c["date"] for c in _changes.existing_only(entries, known)] == ["2026-11-29"]
+    (tmp_path / "data/changes.yml").write_text("- date: [unclosed\n")   # _datafiles reports the YAML error
+    assert _changes.problems(tmp_path, known) == []
 
 
 def parse_feed(xml: bytes) -> list[dict]:

@@ -20,6 +20,7 @@ import pytest
 
 from hooks import search_tuning
 from conftest import ROOT, record_problems
+from helpers.guard import guarded_context
 from helpers.js import script
 
 # (what a reader types, the page that must be in the top 3). Name variants, aliases from the
@@ -146,28 +147,20 @@ def page_texts(site) -> dict[str, str]:
 # --- 1. In the browser ------------------------------------------------------------------------
 
 @pytest.mark.browser
-def test_reader_queries_rank_the_right_page(browser, hosted_server, hosted_site):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(hosted_server)
-                  else route.abort())
-    page = context.new_page()
-    page.goto(hosted_server, wait_until="load")
+def test_reader_queries_rank_the_right_page(search_page, hosted_server, hosted_site):
     texts = page_texts(hosted_site)
     misses, table = [], []
-    try:
-        for query, wanted in QUERIES:
-            pages = ranked_pages(page, hosted_server, query)
-            top = pages[:TOP]
-            table.append(f"{query!r}: {' > '.join(p or 'home' for p in top)}")
-            if wanted not in top:
-                misses.append(f"search {query!r}: /{wanted} is not in the top {TOP}, which is {top}")
-            if NOT_IN_TOP.get(query) in top:
-                misses.append(f"search {query!r}: /{NOT_IN_TOP[query]} is in the top {TOP}: {top}")
-            if query in PHRASES and (not pages or normalise(query) not in texts.get(pages[0], "")):
-                misses.append(f"search {query!r}: the first page listed, /{pages[0] if pages else '(none)'}, "
-                              "does not contain the exact phrase")
-    finally:
-        context.close()
+    for query, wanted in QUERIES:
+        pages = ranked_pages(search_page, hosted_server, query)
+        top = pages[:TOP]
+        table.append(f"{query!r}: {' > '.join(p or 'home' for p in top)}")
+        if wanted not in top:
+            misses.append(f"search {query!r}: /{wanted} is not in the top {TOP}, which is {top}")
+        if NOT_IN_TOP.get(query) in top:
+            misses.append(f"search {query!r}: /{NOT_IN_TOP[query]} is in the top {TOP}: {top}")
+        if query in PHRASES and (not pages or normalise(query) not in texts.get(pages[0], "")):
+            misses.append(f"search {query!r}: the first page listed, /{pages[0] if pages else '(none)'}, "
+                          "does not contain the exact phrase")
     print("\n".join(table))
     record_problems(misses)
     assert len(QUERIES) >= 20
@@ -176,10 +169,8 @@ def test_reader_queries_rank_the_right_page(browser, hosted_server, hosted_site)
 
 @pytest.fixture()
 def search_page(browser, hosted_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(hosted_server)
-                  else route.abort())
-    page = context.new_page()
+    """The hosted home page at 1280x800, only the local server reachable: where each test types."""
+    context, page, _ = guarded_context(browser, hosted_server, viewport=(1280, 800))
     page.goto(hosted_server, wait_until="load")
     yield page
     context.close()

@@ -4,14 +4,14 @@ warning and the page shows a box listing it; without STRICT=false the build stay
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
-from conftest import ROOT, build, warnings_of
+from conftest import build, warnings_of
+from helpers.project import copy_project
 from hooks import preview_notices
 
 COPY = ("docs", "data", "hooks", "includes", "overrides", "mkdocs.yml", "mkdocs-offline.yml")
@@ -19,17 +19,27 @@ MESSAGE = "link 'missing.md': the target is not found among documentation files"
 
 
 def broken_copy(target):
-    for name in COPY:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(ROOT / name, target / name)
+    copy_project(target, COPY)
     page = target / "docs/about.md"
     lines = page.read_text(encoding="utf-8").split("\n")
     index = next(i for i, line in enumerate(lines) if "](sources.md" in line)
     lines[index] = lines[index].replace("](sources.md", "](missing.md", 1)
     page.write_text("\n".join(lines), encoding="utf-8")
     return target, index + 1
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
 
 
 def test_notice_lists_the_pages_own_problems_in_line_order():
@@ -61,9 +71,7 @@ def test_builds_stay_strict_unless_strict_is_turned_off(tmp_path):
 
 def test_serve_shows_the_problem_on_the_page_and_keeps_serving(tmp_path):
     root, line = broken_copy(tmp_path / "project")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", STRICT="false")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -90,3 +98,32 @@ def test_serve_shows_the_problem_on_the_page_and_keeps_serving(tmp_path):
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert f"docs/about.md:{line}: {MESSAGE}" in output, output[-2000:]
+
+
+def test_serve_rebuilds_when_a_data_file_changes(tmp_path):
+    """`make serve` watches data/ (mkdocs.yml `watch:`) and the hooks, which are not reloaded
+    between rebuilds, see the edit: _datafiles keeps a load only while the file's mtime is the same."""
+    root = copy_project(tmp_path / "project", COPY)
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", STRICT="false")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url, old, new = f"http://127.0.0.1:{port}/site/glossary/", "North Korea's foreign minister.", "North Korea's foreign minister, edited while serving."
+    try:
+        deadline, page = time.monotonic() + 240, None
+        while page is None and time.monotonic() < deadline and server.poll() is None:
+            page = _fetch(url) or time.sleep(1)
+        assert page is not None and old in page, "mkdocs serve never served the glossary"
+        glossary = root / "data/glossary.yml"
+        text = glossary.read_text(encoding="utf-8")
+        assert text.count(old) == 1
+        glossary.write_text(text.replace(old, new), encoding="utf-8")
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and server.poll() is None and new not in (page or ""):
+            time.sleep(1)
+            page = _fetch(url) or page
+        assert new in (page or ""), "the glossary page did not change after data/glossary.yml did"
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Reloading docs" in output or "Building documentation" in output, output[-2000:]

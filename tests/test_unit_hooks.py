@@ -383,6 +383,19 @@ def test_render_markers_reports_unknown_marker_at_its_line():
 
 # --- cite_this_page, robots_txt --------------------------------------------------------------
 
+def test_one_long_date_for_every_page_and_hook():
+    """report_facts.long_date is the one way pages write a day: the changelog, the page dates, the
+    downloads and "Cite this page" all call it, with a date or an ISO string."""
+    import datetime
+    from hooks import _changes, _download_pages, page_dates, report_facts
+    assert report_facts.long_date("2024-05-06") == report_facts.long_date(datetime.date(2024, 5, 6)) == "May 6, 2024"
+    assert report_facts.long_date(datetime.date(2026, 11, 30)) == "November 30, 2026"
+    assert all(module.long_date is report_facts.long_date for module in (_changes, _download_pages, page_dates, cite_this_page))
+    assert cite_this_page.apa_date(datetime.date(2024, 5, 6)) == "2024, May 6"
+    with pytest.raises(ValueError):
+        report_facts.long_date("2024-02-30")
+
+
 def test_cite_this_page_render():
     report = {"id": "IN12355", "title": "North Korea-Russia Relations: Current Developments", "date": "2024-05-06",
               "url": "https://www.everycrsreport.com/reports/IN12355.html"}

@@ -22,12 +22,14 @@ from conftest import ROOT
 from scripts import changed_pages, external_links, preview_comment
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
+ACTIONS = sorted((ROOT / ".github/actions").glob("*/action.yml"))     # the project's own composite actions
+SETUP = "$/.github/actions/setup-site"
 BIN = Path(sys.executable).parent
 USES = re.compile(r"^\s*-?\s*uses:\s*(?P<ref>\S+)(?P<comment>.*)$")
 
 
-def check_jsonschema(*files: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, files)],
+def check_jsonschema(*files: Path, schema: str = "vendor.github-workflows") -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, files)],
                           capture_output=True, text=True, timeout=120)
 
 
@@ -43,6 +45,33 @@ def test_there_are_workflows():
 def test_workflows_match_githubs_schema():
     result = check_jsonschema(*WORKFLOWS)
     assert result.returncode == 0, f"check-jsonschema:\n{result.stdout}{result.stderr}"
+
+
+def test_local_actions_match_githubs_schema(tmp_path):
+    assert ACTIONS, "no .github/actions/*/action.yml"
+    result = check_jsonschema(*ACTIONS, schema="vendor.github-actions")
+    assert result.returncode == 0, f"check-jsonschema:\n{result.stdout}{result.stderr}"
+    broken = tmp_path / "action.yml"
+    broken.write_text("name: x\ndescription: y\n", encoding="utf-8")      # no `runs`
+    failed = check_jsonschema(broken, schema="vendor.github-actions")
+    assert failed.returncode != 0 and "runs" in failed.stdout, failed.stdout
+
+
+def test_the_site_is_set_up_by_one_shared_action():
+    """tests.yml, deploy.yml and preview.yml install the site and Playwright's Chromium through
+    .github/actions/setup-site (self-repository reference, as zizmor asks) and pass its `path` output
+    as CHROMIUM_PATH; no workflow repeats the install itself."""
+    action = yaml.safe_load((ROOT / ".github/actions/setup-site/action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite" and "path" in action["outputs"]
+    assert "playwright install --with-deps chromium" in action["runs"]["steps"][0]["run"]
+    for name in ("tests.yml", "deploy.yml", "preview.yml"):
+        text = (ROOT / ".github/workflows" / name).read_text(encoding="utf-8")
+        (job,) = [job for job in yaml.safe_load(text)["jobs"].values() if any(s.get("uses") == SETUP for s in job.get("steps", []))]
+        step = next(s for s in job["steps"] if s.get("uses") == SETUP)
+        assert step["id"] == "chromium", name
+        assert "CHROMIUM_PATH: ${{ steps.chromium.outputs.path }}" in text, name
+    for workflow in WORKFLOWS:
+        assert "playwright install" not in workflow.read_text(encoding="utf-8"), f"{workflow.name}: use {SETUP}"
 
 
 def test_zizmor_finds_nothing():
@@ -80,10 +109,10 @@ def test_a_broken_workflow_fails_both_checks(tmp_path):
 
 def test_every_action_is_pinned_to_a_commit_with_its_version():
     loose = []
-    for workflow in WORKFLOWS:
+    for workflow in WORKFLOWS + ACTIONS:
         for number, line in enumerate(workflow.read_text(encoding="utf-8").splitlines(), 1):
             match = USES.match(line)
-            if match and not match["ref"].startswith("./"):
+            if match and not match["ref"].startswith(("./", "$/")):     # the repository's own actions
                 if not (re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", match["ref"]) and re.search(r"# v\d+\.\d+\.\d+$", match["comment"])):
                     loose.append(f"{workflow.relative_to(ROOT)}:{number}: {line.strip()}")
     assert not loose, "pin each action to a full commit SHA with a '# vX.Y.Z' comment:\n" + "\n".join(loose)
@@ -232,8 +261,12 @@ def test_extract_command_writes_list_and_map(tmp_path):
 
 @pytest.mark.parametrize("src, url", [("docs/index.md", ""), ("docs/since.md", "since/"),
                                       ("docs/report/sanctions.md", "report/sanctions/"), ("docs/report/index.md", "report/")])
-def test_page_url(src, url):
-    assert changed_pages.page_url(src) == url
+def test_changed_pages_link_each_page_at_its_hosted_url(tmp_path, src, url):
+    """The preview link is hooks/downloads.hosted_url under the preview's address."""
+    (tmp_path / src).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / src).write_text("---\ntitle: T\n---\n", encoding="utf-8")
+    assert changed_pages.render([src], "https://x.github.io/site/pr-preview/pr-7/", tmp_path) == \
+        f"- [T](https://x.github.io/site/pr-preview/pr-7/{url}) (`{src}`)\n"
 
 
 def test_changed_pages_list():

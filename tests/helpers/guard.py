@@ -48,15 +48,17 @@ def _where(message) -> str:
     return f"{location.get('url', '?')}:{location.get('lineNumber', '?')}"
 
 
-def guarded_context(browser, base_url: str, color_scheme: str = "light"):
-    """A context for one edition and colour scheme, with the guard and the shadow-root opener."""
+def guarded_context(browser, base_url: str, color_scheme: str = "light", viewport: tuple[int, int] = (1280, 900),
+                    **options):
+    """A context for one edition, colour scheme and window size (width, height), with the guard and
+    the shadow-root opener; `options` go to new_context as they are (java_script_enabled=False)."""
     if base_url.startswith("file:"):
         allowed = "file://"
     else:
         allowed = base_url.rstrip("/") + "/"          # http://127.0.0.1:PORT/ only
     guard = Guard(allowed)
-    context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900},
-                                  service_workers="block")
+    context = browser.new_context(color_scheme=color_scheme, viewport={"width": viewport[0], "height": viewport[1]},
+                                  service_workers="block", **options)
     context.add_init_script(script("open_shadow_roots"))
     context.route("**/*", guard.route)
     page = guard.watch(context.new_page())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from hooks.downloads import hosted_url
 from helpers.pages import SCHEMES
 
 WIDTHS = (390, 1280)
@@ -11,11 +12,8 @@ HEIGHT = 800
 
 
 def url_path(src: str) -> str:
-    """docs/foo/bar.md -> foo/bar/ (directory URLs); index.md -> ''."""
-    stem = src[:-3]
-    if stem == "index":
-        return ""
-    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+    """foo/bar.md -> foo/bar/ (directory URLs, as hooks/downloads.hosted_url); index.md -> ''."""
+    return hosted_url("", src)
 
 
 def tab_pages(browser, hosted_server):
