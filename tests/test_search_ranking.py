@@ -177,6 +177,29 @@ def search_page(browser, hosted_server):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_search_starts_when_the_reader_opens_it(browser, hosted_server, width):
+    """overrides/partials/search-worker.html: no search worker (Lunr and the index build) while the
+    page loads; opening search (the header's button on a phone, the "/" key on a laptop) starts
+    it, and the first query finds its pages."""
+    context, page, _ = guarded_context(browser, hosted_server, viewport=(width, 800))
+    workers: list[str] = []
+    page.on("worker", lambda worker: workers.append(worker.url))
+    page.goto(hosted_server + "about/", wait_until="load")
+    page.wait_for_timeout(1000)
+    assert workers == [], f"a worker started before the reader opened search: {workers}"
+    if width < 1000:
+        page.click("label.md-header__button[for='__search']")
+    else:
+        page.keyboard.press("/")
+    page.keyboard.type("Lavrov")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert len(workers) == 1 and "/workers/search." in workers[0], workers
+    assert "since/" in [p for p in ranked_pages(page, hosted_server, "Lavrov")[:3]]
+    context.close()
+
+
+@pytest.mark.browser
 def test_result_teasers_are_content_not_boilerplate(search_page, hosted_server):
     """Every query of this file, typed into the search box: no result's teaser is page furniture,
     and for TEASER_QUERIES the first teaser shown (of the first page listed) is real text."""
