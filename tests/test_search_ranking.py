@@ -179,7 +179,7 @@ def search_page(browser, hosted_server):
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
 def test_search_starts_when_the_reader_opens_it(browser, hosted_server, width):
-    """overrides/partials/search-worker.html: no search worker (Lunr and the index build) while the
+    """overrides/mdx/search-worker.html: no search worker (Lunr and the index build) while the
     page loads; opening search (the header's button on a phone, the "/" key on a laptop) starts
     it, and the first query finds its pages."""
     context, page, _ = guarded_context(browser, hosted_server, viewport=(width, 800))
