@@ -171,8 +171,12 @@ _CACHE: dict[tuple[str, str], tuple[tuple, _Loaded]] = {}
 def _inputs(root: Path, name: str) -> list[Path]:
     """The files a load of data/<name>.yml reads: the data, its schema, and the mkdocs.yml that
     dates the report (a timeline event's kind must fit it)."""
-    config = root / "mkdocs.yml" if (root / "mkdocs.yml").exists() else ROOT / "mkdocs.yml"
-    return [root / f"data/{name}.yml", root / f"data/schemas/{name}.schema.json", config]
+    return [root / f"data/{name}.yml", root / f"data/schemas/{name}.schema.json", _config_dir(root) / "mkdocs.yml"]
+
+
+def _config_dir(root: Path) -> Path:
+    """Where the mkdocs.yml that dates the report is: root's own, else the project's."""
+    return root if (root / "mkdocs.yml").exists() else ROOT
 
 
 def _stamp(paths) -> tuple:
@@ -211,7 +215,7 @@ def _read(root: Path, name: str) -> _Loaded:
     problems = validate(rel, data, schema, lines)
     entries = usable(data, schema)
     if name == "timeline" and isinstance(data, list):
-        report_date = report_facts.load(root if (root / "mkdocs.yml").exists() else ROOT)["date"]
+        report_date = report_facts.load(_config_dir(root))["date"]
         problems += kind_date_problems(rel, data, lines, report_date)
         entries = [e for e in entries if not _kind_mismatch(e, report_date)]   # as in the table: not mislabelled
     return _Loaded(entries, sorted(problems, key=lambda p: p.line), data, lines)

@@ -47,7 +47,7 @@ def on_page_markdown(markdown, page, config, files):
     if enabled(config):
         if _STATE["data"] is None:
             root = Path(config.config_file_path).resolve().parent
-            _STATE["data"] = {name: _datafiles.load(root, name)[0] for name in _datafiles.DATA_FILES}
+            _STATE["data"] = _datafiles.load_all(root)
         _STATE["sources"][page.file.src_uri] = _diagrams.diagrams_in(
             source_path(page, config), page.file.content_string, _STATE["data"])
     return markdown
