@@ -20,7 +20,7 @@ import pytest
 
 from helpers.built import built_page, built_path, mermaid_file_name, page_url
 from helpers.guard import guarded_context
-from helpers.pages import SCHEMES, check_page
+from helpers.pages import SCHEMES, check_page, wait_for_material
 from helpers.search import check_search
 from hooks._diagrams import is_phone_variant
 from helpers.server import Server
@@ -216,6 +216,34 @@ def test_the_checks_catch_injected_faults(reader, offline_site, offline_clientsi
         assert any("did not list" in p for p in no_shim), no_shim
     finally:
         context.close()
+
+
+# --- Material after the first paint -----------------------------------------------------------
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_material_runs_after_the_first_paint(reader, hosted_server, hosted_site, width):
+    """overrides/mdx/after-paint.html: the built page holds Material's bundle only as an inert
+    "mdx/after-paint" tag; in Chromium its download starts after the first contentful paint, and
+    Material still sets the page up (its document$ has emitted, from the replayed DOMContentLoaded)
+    before window.mdxMaterial says it is ready."""
+    html = (hosted_site / "since" / "index.html").read_text(encoding="utf-8")
+    tags = re.findall(r"<script\b[^>]*\bbundle\.[0-9a-f]+\.min\.js[^>]*>", html)
+    assert len(tags) == 1 and 'type="mdx/after-paint"' in tags[0], \
+        f"since/: Material's bundle tag should be the one inert after-paint tag, found {tags}"
+    context = reader.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(hosted_server + "since/", wait_until="load")
+    problems = wait_for_material(page)
+    timing = page.evaluate("""() => ({
+        fcp: (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime,
+        bundle: (performance.getEntriesByType("resource").find(e => /bundle\\.[0-9a-f]+\\.min\\.js/.test(e.name)) || {}).startTime,
+        setUp: (() => { let emitted = false; window.document$.subscribe(() => { emitted = true; }).unsubscribe(); return emitted; })()})""")
+    context.close()
+    assert not problems, problems
+    assert timing["fcp"] is not None and timing["bundle"] is not None, timing
+    assert timing["bundle"] >= timing["fcp"], \
+        f"Material's bundle was requested at {timing['bundle']:.0f} ms, before the first paint at {timing['fcp']:.0f} ms"
+    assert timing["setUp"], "Material's bundle ran but never set the page up: its document$ did not emit"
 
 
 # --- Palette before the bundle ----------------------------------------------------------------------

@@ -18,6 +18,7 @@ import pytest
 
 from conftest import nav_pages, record_problems
 from helpers.guard import guarded_context
+from helpers.pages import wait_for_material
 from helpers.tabs import url_path
 from scripts.measure_layout import MEASURE
 
@@ -66,6 +67,7 @@ def measured(browser, hosted_server):
         results[name] = {}
         for src in PAGES:
             page.goto(hosted_server + url_path(src), wait_until="load")
+            assert not (problems := wait_for_material(page)), f"{src}: {problems}"
             results[name][src] = (page.evaluate(MEASURE), page.evaluate(_FOOTNOTE_TARGETS))
         context.close()
     return results

@@ -22,6 +22,7 @@ from hooks import search_tuning
 from conftest import ROOT, record_problems
 from helpers.guard import guarded_context
 from helpers.js import script
+from helpers.pages import wait_for_material
 
 # (what a reader types, the page that must be in the top 3). Name variants, aliases from the
 # glossary, phrases, single names, and "UN" queries that must still find the UN material.
@@ -172,6 +173,7 @@ def search_page(browser, hosted_server):
     """The hosted home page at 1280x800, only the local server reachable: where each test types."""
     context, page, _ = guarded_context(browser, hosted_server, viewport=(1280, 800))
     page.goto(hosted_server, wait_until="load")
+    assert not (problems := wait_for_material(page)), problems
     yield page
     context.close()
 
@@ -186,6 +188,7 @@ def test_search_starts_when_the_reader_opens_it(browser, hosted_server, width):
     workers: list[str] = []
     page.on("worker", lambda worker: workers.append(worker.url))
     page.goto(hosted_server + "about/", wait_until="load")
+    assert not (problems := wait_for_material(page)), problems
     page.wait_for_timeout(1000)
     assert workers == [], f"a worker started before the reader opened search: {workers}"
     if width < 1000:

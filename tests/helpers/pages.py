@@ -12,10 +12,22 @@ def _strip(url: str) -> str:
     return url.split("#", 1)[0].split("?", 1)[0]
 
 
+def wait_for_material(page, timeout_ms: int = 10_000) -> list[str]:
+    """Wait until Material's bundle has run and set the page up (it loads after the first paint:
+    overrides/mdx/after-paint.html); a problem if it never does."""
+    try:
+        page.wait_for_function("window.mdxMaterial === 'ready'", timeout=timeout_ms, polling=50)
+        return []
+    except Exception:
+        return [f"Material's bundle did not set the page up within {timeout_ms} ms (window.mdxMaterial unset; "
+                "see overrides/mdx/after-paint.html)"]
+
+
 def open_page(page, guard, url: str, scheme: str) -> list[str]:
-    """Load `url` afresh (guard reset); return problems with the colour scheme."""
+    """Load `url` afresh (guard reset) and wait for Material; return problems with either or with the colour scheme."""
     guard.reset()
     page.goto(url, wait_until="load")
+    problems = wait_for_material(page)
     expected = SCHEMES[scheme]
     try:
         page.wait_for_function("(s) => document.body.getAttribute('data-md-color-scheme') === s",
@@ -23,7 +35,7 @@ def open_page(page, guard, url: str, scheme: str) -> list[str]:
     except Exception:        # reported below
         pass
     actual = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    return [] if actual == expected else [f"body data-md-color-scheme is {actual!r}, expected {expected!r}"]
+    return problems + ([] if actual == expected else [f"body data-md-color-scheme is {actual!r}, expected {expected!r}"])
 
 
 def check_page(page, guard, url: str, scheme: str, built: BuiltPage,

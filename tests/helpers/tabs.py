@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hooks.downloads import hosted_url
-from helpers.pages import SCHEMES
+from helpers.pages import SCHEMES, wait_for_material
 
 WIDTHS = (390, 1280)
 HEIGHT = 800
@@ -38,6 +38,8 @@ def tab_pages(browser, hosted_server):
 def open_tab(tabs, scheme: str, width: int, src: str):
     page = tabs(scheme, width)
     page.goto(tabs.base + url_path(src), wait_until="load")
+    if problems := wait_for_material(page):
+        pytest.fail(f"{src} ({scheme}, {width}px): {problems[0]}")
     expected = SCHEMES[scheme]
     try:
         page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=expected, timeout=5_000)
