@@ -53,3 +53,47 @@ def test_the_draw_probe_counts_only_shown_diagrams(browser):
         assert _drawn(browser, html, 2), html
         assert not _drawn(browser, html, 3), html                  # only two are shown
     assert not _drawn(browser, CLIENTSIDE.replace('<div class="mermaid"></div>', '<div class="mermaid" style="height: 0"></div>', 1), 2)
+
+
+# --- Which Lighthouse runs count (CPU_BAND) --------------------------------------------------------
+
+def test_the_calculator_gives_4x_for_lighthouses_reference_host():
+    multiplier, low, high = bench.calculator_multiplier(1533)
+    assert round(multiplier, 2) == 4.0 and low < 4 < high
+
+
+def test_the_band_is_where_the_calculator_accepts_4x():
+    low, high = bench.CPU_BAND
+    accepts = lambda index: bench.calculator_multiplier(index)[1] <= 4 <= bench.calculator_multiplier(index)[2]  # noqa: E731
+    assert accepts(low) and accepts(high) and accepts(1533)
+    assert not accepts(low - 5) and not accepts(high + 5)
+
+
+def _runner(indexes):
+    calls = []
+
+    def run(attempt):
+        calls.append(attempt)
+        return {"performance": 90 + attempt, "cpu_index": indexes[attempt]}
+    return run, calls
+
+
+def test_runs_outside_the_band_are_repeated_and_reported():
+    run, calls = _runner([1000, 1500, 2000, 1400, 1600, 1700])
+    kept, discarded = bench.kept_runs(run, 3)
+    assert [r["cpu_index"] for r in kept] == [1500, 1400, 1600]
+    assert [r["cpu_index"] for r in discarded] == [1000, 2000]
+    assert calls == [0, 1, 2, 3, 4]          # stops once three are kept
+
+
+def test_too_few_in_the_band_fills_with_the_closest():
+    run, calls = _runner([1000, 1200, 2100, 1300, 1900, 1250])
+    kept, discarded = bench.kept_runs(run, 2, max_attempts=3)
+    assert len(calls) == 6 and [r["cpu_index"] for r in kept] == [1300, 1250]   # 60 and 110 below the band
+    assert sorted(r["cpu_index"] for r in discarded) == [1000, 1200, 1900, 2100]
+
+
+def test_any_band_keeps_every_run():
+    run, calls = _runner([900, 2500, 1000])
+    kept, discarded = bench.kept_runs(run, 3, band=None)
+    assert [r["cpu_index"] for r in kept] == [900, 2500, 1000] and discarded == []
