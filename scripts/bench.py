@@ -211,7 +211,7 @@ def kept_runs(run, wanted: int, band: tuple[float, float] | None = CPU_BAND,
         outside = lambda r: max(band[0] - r["cpu_index"], r["cpu_index"] - band[1])  # noqa: E731
         fill = sorted(discarded, key=outside)[:wanted - len(kept)]
         kept += fill
-        discarded = [r for r in discarded if not any(r is f for f in fill)]
+        discarded = [r for r in discarded if all(r is not f for f in fill)]
     return kept, discarded
 
 
@@ -299,7 +299,7 @@ def report(rows: list[dict], draws: dict, builds: dict, args, info: str) -> str:
              "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|---|"]
     for r in rows:
         page = (r["url"] or "/") + ("" if r["diagrams"] else " (text)")
-        kept = ", ".join(f"{p} @ {i:.0f}" for p, i in r.get("all", []))
+        kept = ", ".join(f"{p} @ {i:.0f}" for p, i in r.get("kept", []))
         dropped = ", ".join(f"{p} @ {i:.0f}" for p, i in r.get("discarded", [])) or "none"
         lines.append(f"| {page} | {r['preset']} | {r['performance']:.0f} | {r['accessibility']:.0f} | "
                      f"{r['best-practices']:.0f} | {r['seo']:.0f} | {r['fcp'] / 1000:.2f} s | {r['lcp'] / 1000:.2f} s | "
@@ -359,7 +359,7 @@ def main() -> int:
                 runs, discarded = kept_runs(lambda i: lighthouse(base + url, preset, RESULTS / f"{slug}-{i + 1}.json"),
                                             args.runs, band)
                 rows.append({"url": url, "preset": preset, "diagrams": diagrams[url], **median_of(runs),
-                             "all": [(r["performance"], r["cpu_index"]) for r in runs],
+                             "kept": [(r["performance"], r["cpu_index"]) for r in runs],
                              "discarded": [(r["performance"], r["cpu_index"]) for r in discarded]})
         print("diagram draw times ...", file=sys.stderr)
         draws = draw_times(base, {url: n for url, n in diagrams.items() if n}, args.runs)
