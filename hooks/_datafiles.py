@@ -335,6 +335,8 @@ def _explain(error) -> tuple[str, str | None]:
         found = " ".join(dict.fromkeys(c for c in error.instance if c in chars))
         why = error.schema.get("$comment")
         return f"{error.instance!r} contains {found}", f"leave out {' '.join(chars)}" + (f": {why}" if why else "")
+    if error.validator == "const" and error.schema.get("$comment"):
+        return f"{error.instance!r} should be {error.validator_value!r}", error.schema["$comment"]
     cause = f" ({error.cause})" if error.cause else ""
     return f"{error.message}{cause}", None
 

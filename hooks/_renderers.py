@@ -134,11 +134,13 @@ def render_officeholders(actors: list) -> str:
 # --- Summaries -----------------------------------------------------------------------------
 
 def render_chronology(timeline: list) -> str:
-    """The since page's short dated chronology: every after-the-report event, one line each."""
-    events = sorted((e for e in timeline if e["kind"] == "after"), key=lambda e: e["date"])
-    return _table(("Date", "Event", "Thread", "Source"),
-                  [(human_date(e["date"]), _cell(e["label"]), THREADS.get(e.get("thread"), ""), _link(e)) for e in events],
-                  empty=None)
+    """The since page's short dated chronology: the after-the-report events marked `chronology`,
+    one line each with its thread and source, oldest first (the timeline page lists every event)."""
+    events = sorted((e for e in timeline if e["kind"] == "after" and e.get("chronology")), key=lambda e: e["date"])
+    if not events:
+        return NO_ENTRIES
+    return "\n".join(f"- **{human_date(e['date'])}.** {THREADS.get(e.get('thread'), 'Other')}: {_cell(e['label'])} "
+                     f"({_link(e)})" for e in events) + "\n"
 
 
 def render_story(timeline: list) -> str:

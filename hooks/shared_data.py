@@ -9,7 +9,7 @@ alone on its line; an indented marker (inside a box) renders indented to match:
     <!-- render: officeholders -->      office-holders at the report's date and now
     <!-- render: sanctions-report-time -->, <!-- render: sanctions-after -->   sanctions tables
     <!-- render: estimates-deployed -->, <!-- render: estimates-losses -->     troop estimates
-    <!-- render: chronology -->         every after-the-report event, one line each
+    <!-- render: chronology -->         the key after-the-report dates (timeline `chronology: true`)
     <!-- render: story-so-far -->, <!-- render: by-the-numbers -->           home page summaries
 The newer renderers are pure functions in hooks/_renderers.py.
     <!-- render: changes -->            the What's new list from data/changes.yml (hooks/_changes.py)

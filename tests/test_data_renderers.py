@@ -69,9 +69,11 @@ def test_officeholders_table_gives_then_now_since_and_as_of():
 
 def test_chronology_story_and_numbers():
     background = dict(EVENT, kind="background", date="2024-01-01", label="Earlier", highlight=False, figure=None)
-    chronology = _renderers.render_chronology([EVENT, background])
-    assert "| April 30, 2025 | Tumen bridge construction begins | Transport and people | [TASS](https://tass.com/economy/1951481) |" in chronology
-    assert "Earlier" not in chronology
+    unmarked = dict(EVENT, label="Not a key date", chronology=False)
+    chronology = _renderers.render_chronology([dict(EVENT, chronology=True), unmarked, dict(background, chronology=True)])
+    assert chronology == ("- **April 30, 2025.** Transport and people: Tumen bridge construction begins "
+                          "([TASS](https://tass.com/economy/1951481))\n")
+    assert _renderers.render_chronology([unmarked]) == "*No entries yet.*\n"
     assert _renderers.render_story([EVENT, background]) == "- **April 30, 2025.** Work starts on the road bridge. ([TASS](https://tass.com/economy/1951481))\n"
     numbers = _renderers.render_numbers([EVENT], [ESTIMATE, LOSS], [SANCTION, EARLY])
     assert "| 1 km bridge | Tumen bridge construction begins | April 30, 2025 |" in numbers

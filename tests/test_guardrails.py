@@ -179,6 +179,19 @@ def dated_january_marked_after(project):
     return TIMELINE, f"{kind + 1}: entry 3, field 'kind': 'after' but dated 2024-01-15, not after the report (2024-05-06)"
 
 
+def chronology_before_the_report(project):
+    """An event up to the report marked for since/'s short chronology, which lists only later events."""
+    lines = lines_of(project, TIMELINE)
+    start = [i for i, line in enumerate(lines) if line.startswith("- ")][2]
+    kind = next(i for i in range(start, len(lines)) if lines[i].startswith("  kind:"))
+    value = lines[kind].split(":", 1)[1].strip()
+    assert value != "after", "the timeline's third entry should predate the report"
+    lines.insert(kind + 1, "  chronology: true")
+    write(project, TIMELINE, lines)
+    return TIMELINE, (f"{kind + 1}: entry 3, field 'kind': '{value}' should be 'after' "
+                      "(the short chronology on 'Since the report' lists only events after the report)")
+
+
 def unclosed_quote_in_data(project):
     """Invalid YAML: a quote left open. PyYAML fails lines below; the problem names the opening line."""
     number = replace_line(project, ACTORS, r"^  name: ", '  name: "North Korea')
@@ -287,6 +300,7 @@ FAULTS = [
     Fault("data-http-source", "hook", timeline_field("source", "http://example.org/", "'http://example.org/' is not an https:// address")),
     Fault("data-unknown-kind", "hook", timeline_field("kind", "rumour", "'rumour' is not one of ['report', 'background', 'after']")),
     Fault("data-kind-after-dated-before", "both", dated_january_marked_after),
+    Fault("data-chronology-before-the-report", "hook", chronology_before_the_report),
     Fault("data-unknown-actor-group", "hook", actor_group),
     Fault("data-invalid-yaml-unclosed-quote", "both", unclosed_quote_in_data),
     # 7. Unsafe content (hooks/unsafe_content.py)

@@ -37,14 +37,23 @@ def test_since_page_says_where_the_evidence_stops(hosted_site):
     assert f"covers events through {_renderers.human_date(newest)}" in text, newest
 
 
-def test_estimates_and_chronology_render_one_row_per_entry(hosted_site):
+def test_estimates_render_one_row_per_entry(hosted_site):
     page = article(hosted_site, "since.md")
     tables = page.select("div.admonition.after table")
     rows = [len(t.select("tbody tr")) for t in tables]
     estimates = data("estimates")
     deployed = sum(e["measure"] == "deployed" for e in estimates)
     assert deployed in rows and len(estimates) - deployed in rows, rows
-    assert sum(e["kind"] == "after" for e in data("timeline")) in rows, rows
+
+
+def test_short_chronology_lists_the_key_dates_and_links_the_rest(hosted_site):
+    page = article(hosted_site, "since.md")
+    box = page.find(id="chronology").find_next("div", class_="admonition")
+    key = [e for e in data("timeline") if e.get("chronology")]
+    lines = box.select("li")
+    assert 8 <= len(lines) == len(key) <= 20, "a short chronology: the events marked `chronology: true`"
+    assert all(li.select_one("a[href^='https://']") for li in lines), "every line links its source"
+    assert box.select_one("a[href='../timeline/#kind-after']"), "the box links the timeline's after-the-report events"
 
 
 def test_sanctions_tables_sit_in_their_boxes(hosted_site):
