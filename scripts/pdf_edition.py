@@ -34,6 +34,8 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from hooks.report_facts import long_date  # noqa: E402  (the one long-date formatter)
 CSS = Path(__file__).with_suffix(".css")
 PRINT_FILE = "_print.html"       # written into the built site so its relative CSS paths work
 MAX_PASSES = 3
@@ -279,17 +281,16 @@ def pack(pdf: bytes, out: Path) -> None:
 def build_date() -> str:
     stamp = os.environ.get("SOURCE_DATE_EPOCH")
     day = datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc).date() if stamp else datetime.datetime.now(datetime.timezone.utc).date()
-    return f"{day.strftime('%B')} {day.day}, {day.year}"
+    return long_date(day)
 
 
 def site_meta(config_file: Path) -> dict:
     from mkdocs.config import load_config
     config = load_config(str(config_file))
     report = config["extra"]["report"]
-    day = datetime.date.fromisoformat(report["date"])
     return {"site_name": config["site_name"], "site_author": config["site_author"], "site_url": config["site_url"],
             "report_id": report["id"], "report_title": report["title"], "report_url": report["url"],
-            "report_date": f"{day.strftime('%B')} {day.day}, {day.year}", "build_date": build_date()}
+            "report_date": long_date(report["date"]), "build_date": build_date()}
 
 
 def build_offline(target: Path) -> None:
