@@ -57,7 +57,7 @@ offline: pdf
 
 ## pdf: the whole site as one PDF, dist/in12355-explainer.pdf
 pdf: $(VENV)/.chromium
-	$(BIN)/python scripts/pdf_edition.py $(PDF)
+	$(BIN)/python -m scripts.pdf_edition $(PDF)
 
 ## test: set up, run the fast check (and stop there if it finds a problem), then the whole pytest
 ## suite: both editions built strictly, the built HTML, and the browser tests. test_lint.py is

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The whole site as one PDF: python scripts/pdf_edition.py OUT.pdf [--site BUILT_OFFLINE_SITE].
+"""The whole site as one PDF: python -m scripts.pdf_edition OUT.pdf [--site BUILT_OFFLINE_SITE].
 
 How: without --site, build the offline edition (strict, diagrams pre-rendered to SVG) into a
 temporary folder. Then assemble one print page from its built HTML: a cover, a table of contents,
@@ -33,9 +33,9 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from hooks.report_facts import long_date
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from hooks.report_facts import long_date  # noqa: E402  (the one long-date formatter)
 CSS = Path(__file__).with_suffix(".css")
 PRINT_FILE = "_print.html"       # written into the built site so its relative CSS paths work
 MAX_PASSES = 3
