@@ -37,6 +37,15 @@ LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH") or os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+# Lighthouse's launcher (chrome-launcher 1.2.1, bench/package-lock.json) starts Chrome with its own
+# DEFAULT_FLAGS, which disable Chrome's RenderDocument feature: a stopgap for Lighthouse's own CI
+# (GoogleChrome/lighthouse#16363, #16696; Puppeteer took the same flag out again in
+# puppeteer/puppeteer#14745). Readers' Chrome runs with it on. With it off, on this VM the page's
+# first frame is committed at about 0.3 s and then every frame is dropped until about 1.2 or 2.2 s,
+# so Lighthouse sees a first paint one or two seconds late in most runs (BENCHMARKS.md, session 8).
+# So Lighthouse is told to ignore its defaults and gets them back, minus this one feature.
+KEEP_ENABLED = ("RenderDocument",)
+LAUNCHER_FLAGS = BENCH / "node_modules" / "chrome-launcher" / "dist" / "flags.js"
 BUILD_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 TEXT_TYPES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 # A diagram: a Mermaid fence, or a pre-rendered host (class token `mdx-diagram` itself, not the
@@ -163,10 +172,36 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 # --- Measurements --------------------------------------------------------------------------
 
+def without_disabled(flags: list[str], features: tuple[str, ...] = KEEP_ENABLED) -> list[str]:
+    """`flags` with `features` taken out of every --disable-features list (a list left empty goes)."""
+    kept = []
+    for flag in flags:
+        if flag.startswith("--disable-features="):
+            names = [f for f in flag.split("=", 1)[1].split(",") if f and f not in features]
+            flag = "--disable-features=" + ",".join(names) if names else ""
+        if flag:
+            kept.append(flag)
+    return kept
+
+
+@functools.cache
+def launcher_flags() -> tuple[str, ...]:
+    """chrome-launcher's DEFAULT_FLAGS as installed in bench/node_modules, read with node."""
+    script = f"import {{DEFAULT_FLAGS}} from {json.dumps(LAUNCHER_FLAGS.as_uri())}; console.log(JSON.stringify(DEFAULT_FLAGS))"
+    out = subprocess.run(["node", "--input-type=module", "-e", script], check=True, capture_output=True, text=True)
+    return tuple(json.loads(out.stdout))
+
+
+def chrome_flags() -> list[str]:
+    """The flags Lighthouse's Chrome gets: the launcher's defaults minus KEEP_ENABLED, then ours."""
+    return list(dict.fromkeys(without_disabled(list(launcher_flags())) + CHROME_FLAGS))
+
+
 def lighthouse(url: str, preset: str, out: Path) -> dict:
     """One Lighthouse run; the numbers this report uses."""
     command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
-               f"--chrome-flags={' '.join(CHROME_FLAGS)}"] + (["--preset=desktop"] if preset == "desktop" else [])
+               "--chrome-ignore-default-flags", f"--chrome-flags={' '.join(chrome_flags())}"]
+    command += ["--preset=desktop"] if preset == "desktop" else []
     subprocess.run(command, check=True, env=dict(os.environ, CHROME_PATH=CHROME), timeout=300)
     report = json.loads(out.read_text())
     audits, cats = report["audits"], report["categories"]
