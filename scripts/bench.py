@@ -38,12 +38,13 @@ CHROME = os.environ.get("CHROME_PATH") or os.environ.get("CHROMIUM_PATH") or "/u
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 # Lighthouse's launcher (chrome-launcher 1.2.1, bench/package-lock.json) starts Chrome with its own
-# DEFAULT_FLAGS, which disable Chrome's RenderDocument feature: a stopgap for Lighthouse's own CI
+# DEFAULT_FLAGS, which disable Chrome's RenderDocument feature "until remaining bugs are fixed"
 # (GoogleChrome/lighthouse#16363, #16696; Puppeteer took the same flag out again in
 # puppeteer/puppeteer#14745). Readers' Chrome runs with it on. With it off, on this VM the page's
-# first frame is committed at about 0.3 s and then every frame is dropped until about 1.2 or 2.2 s,
+# first frame is committed at about 0.3 s and then every frame is dropped until about 1.2 or 2.3 s,
 # so Lighthouse sees a first paint one or two seconds late in most runs (BENCHMARKS.md, session 8).
-# So Lighthouse is told to ignore its defaults and gets them back, minus this one feature.
+# So Lighthouse is told to ignore its defaults and gets them back minus this one feature (the
+# launcher then also leaves out --disable-setuid-sandbox, which --no-sandbox makes moot).
 KEEP_ENABLED = ("RenderDocument",)
 LAUNCHER_FLAGS = BENCH / "node_modules" / "chrome-launcher" / "dist" / "flags.js"
 BUILD_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
@@ -197,12 +198,16 @@ def chrome_flags() -> list[str]:
     return list(dict.fromkeys(without_disabled(list(launcher_flags())) + CHROME_FLAGS))
 
 
-def lighthouse(url: str, preset: str, out: Path) -> dict:
-    """One Lighthouse run; the numbers this report uses."""
+def lighthouse_command(url: str, preset: str, out: Path) -> list[str]:
+    """The Lighthouse command line for one run (its Chrome gets chrome_flags(), not the defaults)."""
     command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
                "--chrome-ignore-default-flags", f"--chrome-flags={' '.join(chrome_flags())}"]
-    command += ["--preset=desktop"] if preset == "desktop" else []
-    subprocess.run(command, check=True, env=dict(os.environ, CHROME_PATH=CHROME), timeout=300)
+    return command + (["--preset=desktop"] if preset == "desktop" else [])
+
+
+def lighthouse(url: str, preset: str, out: Path) -> dict:
+    """One Lighthouse run; the numbers this report uses."""
+    subprocess.run(lighthouse_command(url, preset, out), check=True, env=dict(os.environ, CHROME_PATH=CHROME), timeout=300)
     report = json.loads(out.read_text())
     audits, cats = report["audits"], report["categories"]
     value = lambda key: audits[key].get("numericValue") or 0  # noqa: E731

@@ -115,3 +115,13 @@ def test_the_flags_passed_to_lighthouse_drop_only_render_document(monkeypatch):
     assert "--disable-features=Translate" in flags and "--mute-audio" in flags
     assert not any("RenderDocument" in flag for flag in flags)
     assert flags.count("--disable-sync") == 1 and "--headless=new" in flags
+
+
+def test_lighthouse_is_told_to_use_these_flags_not_its_defaults(monkeypatch, tmp_path):
+    monkeypatch.setattr(bench, "launcher_flags", lambda: ("--disable-features=Translate,RenderDocument", "--mute-audio"))
+    command = bench.lighthouse_command("http://127.0.0.1:1/about/", "mobile", tmp_path / "out.json")
+    assert "--chrome-ignore-default-flags" in command and "--preset=desktop" not in command
+    chrome = next(arg for arg in command if arg.startswith("--chrome-flags="))
+    assert "RenderDocument" not in chrome and "--disable-features=Translate" in chrome and "--mute-audio" in chrome
+    assert not any(c in chrome for c in "'\"")   # Lighthouse splits --chrome-flags on spaces outside quotes
+    assert "--preset=desktop" in bench.lighthouse_command("http://127.0.0.1:1/", "desktop", tmp_path / "d.json")
