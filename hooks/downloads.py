@@ -26,6 +26,7 @@ import hashlib
 import logging
 import os
 import re
+import time
 from pathlib import Path
 
 from mkdocs.structure.files import File
@@ -114,9 +115,9 @@ def find_editions(root: Path, folder: str, wanted: list[str]) -> tuple[dict, lis
     return editions, problems
 
 
-def build_date(path: Path) -> datetime.date:
-    """When the file was built (UTC), or SOURCE_DATE_EPOCH for reproducible builds."""
-    stamp = os.environ.get("SOURCE_DATE_EPOCH") or path.stat().st_mtime
+def build_date(path: Path | None = None) -> datetime.date:
+    """When the file was built, or today without one (UTC); SOURCE_DATE_EPOCH for reproducible builds."""
+    stamp = os.environ.get("SOURCE_DATE_EPOCH") or (path.stat().st_mtime if path else time.time())
     return datetime.datetime.fromtimestamp(int(float(stamp)), datetime.timezone.utc).date()
 
 

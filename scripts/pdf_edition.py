@@ -18,7 +18,6 @@ Styles: Material's and the site's CSS as built, plus scripts/pdf_edition.css.
 from __future__ import annotations
 
 import argparse
-import datetime
 import html
 import io
 import os
@@ -33,6 +32,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from hooks.downloads import build_date
 from hooks.report_facts import long_date
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -278,19 +278,13 @@ def pack(pdf: bytes, out: Path) -> None:
                       deterministic_id=True)
 
 
-def build_date() -> str:
-    stamp = os.environ.get("SOURCE_DATE_EPOCH")
-    day = datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc).date() if stamp else datetime.datetime.now(datetime.timezone.utc).date()
-    return long_date(day)
-
-
 def site_meta(config_file: Path) -> dict:
     from mkdocs.config import load_config
     config = load_config(str(config_file))
     report = config["extra"]["report"]
     return {"site_name": config["site_name"], "site_author": config["site_author"], "site_url": config["site_url"],
             "report_id": report["id"], "report_title": report["title"], "report_url": report["url"],
-            "report_date": long_date(report["date"]), "build_date": build_date()}
+            "report_date": long_date(report["date"]), "build_date": long_date(build_date())}
 
 
 def build_offline(target: Path) -> None:
