@@ -54,6 +54,11 @@ TEXT_TYPES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 DIAGRAM = re.compile(r'<pre class="mermaid">|<(?:svg|div)\b[^>]*\bclass="(?:[^"]*\s)?mdx-diagram[\s"]')
 NARROW = re.compile(r'<div\b[^>]*\bclass="(?:[^"]*\s)?mdx-diagram--narrow[\s"]')   # a layout shown instead of another
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Other work on the machine competes with Lighthouse's Chrome, and Lighthouse's benchmarkIndex
+# does not show it (session 9 in BENCHMARKS.md). So the report says how busy the CPUs were over a
+# few seconds before the bench started (from /proc/stat: the load average lags by minutes), and
+# warns above this share.
+BUSY_SHARE = 0.25
 # Which runs count. Lighthouse's mobile preset slows the CPU 4x, a factor chosen for a host whose
 # benchmarkIndex is about 1,530; this VM's index moves between about 1,000 and 2,000 from one run to
 # the next, so a fixed 4x emulates phones from well below to well above the intended mid-tier one
@@ -293,8 +298,36 @@ def git_commit() -> str:
                           capture_output=True, text=True).stdout.strip()
 
 
-def machine_info(rows: list[dict], commit: str) -> str:
-    """nproc, memory, CPU model, load, Chromium and Lighthouse versions, date and commit."""
+def busy_share(before: str, after: str) -> float:
+    """The share of CPU time spent working between two readings of /proc/stat's first line
+    ("cpu  user nice system idle iowait irq softirq steal ..."); idle and iowait count as idle."""
+    a, b = ([int(x) for x in line.split()[1:9]] for line in (before, after))
+    total = sum(b) - sum(a)
+    idle = (b[3] + b[4]) - (a[3] + a[4])
+    return (total - idle) / total if total > 0 else 0.0
+
+
+def measure_busy(seconds: float = 3.0) -> float:
+    """How busy the CPUs are now, over `seconds` (0 where /proc/stat is missing)."""
+    stat = Path("/proc/stat")
+    if not stat.exists():
+        return 0.0
+    first = stat.read_text().splitlines()[0]
+    time.sleep(seconds)
+    return busy_share(first, stat.read_text().splitlines()[0])
+
+
+def busy_warning(share: float) -> str | None:
+    """A warning for the report when other work was running as the bench started, else None."""
+    if share <= BUSY_SHARE:
+        return None
+    return (f"**Busy machine:** the CPUs were {share:.0%} busy before the bench started, so other work shared "
+            "them with Lighthouse's Chrome. Compare these scores only with another busy run, or rerun when "
+            "the machine is idle.")
+
+
+def machine_info(rows: list[dict], commit: str, busy_before: float) -> str:
+    """nproc, memory, CPU model, how busy before, load at the end, Chromium and Lighthouse versions, date and commit."""
     cpuinfo = Path("/proc/cpuinfo").read_text()
     cpu = next(iter(re.findall(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)), "unknown CPU")
     mem_kb = int(re.search(r"MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text()).group(1))
@@ -302,7 +335,7 @@ def machine_info(rows: list[dict], commit: str) -> str:
     lighthouse_ = (f"Lighthouse {rows[0]['version']} (median benchmarkIndex "
                    f"{statistics.median(r['cpu_index'] for r in rows):.0f})") if rows else "Lighthouse not run"
     return (f"Machine: {os.cpu_count()} CPUs ({cpu}), {mem_kb / 1024 ** 2:.1f} GB RAM, "
-            f"load average {os.getloadavg()[0]:.1f}; {chromium}; {lighthouse_}; "
+            f"CPUs {busy_before:.0%} busy before the bench, load average {os.getloadavg()[0]:.1f} at the end; {chromium}; {lighthouse_}; "
             f"{datetime.datetime.now():%Y-%m-%d %H:%M}; built from commit {commit}")
 
 
@@ -378,6 +411,7 @@ def main() -> int:
     parser.add_argument("--write-benchmarks", action="store_true",
                         help="also update BENCHMARKS.md between the bench:start and bench:end markers")
     args = parser.parse_args()
+    busy_before = measure_busy()   # before npm, the builds and Chrome add their own
     ensure_lighthouse()
     band = None if args.cpu_band == "any" else tuple(float(x) for x in args.cpu_band.split("-"))
     if args.clientside:
@@ -404,7 +438,9 @@ def main() -> int:
         print("diagram draw times ...", file=sys.stderr)
         draws = draw_times(base, {url: n for url, n in diagrams.items() if n}, args.runs)
         server.shutdown()
-    text = report(rows, draws, builds, args, machine_info(rows, commit))
+    warning = busy_warning(busy_before)
+    info = machine_info(rows, commit, busy_before) + (f"\n\n{warning}" if warning else "")
+    text = report(rows, draws, builds, args, info)
     (RESULTS / "latest.md").write_text(text)
     print(text)
     if args.write_benchmarks:

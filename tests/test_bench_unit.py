@@ -120,3 +120,14 @@ def test_lighthouse_is_told_to_use_these_flags_not_its_defaults(monkeypatch, tmp
     assert flags.count("--disable-sync") == 1 and "--headless=new" in flags
     assert not any(c in chrome for c in "'\"")   # Lighthouse splits --chrome-flags on spaces outside quotes
     assert "--preset=desktop" in bench.lighthouse_command("http://127.0.0.1:1/", "desktop", tmp_path / "d.json")
+
+
+def test_the_report_warns_when_other_work_was_running():
+    """A bench on a busy machine is not comparable with a quiet one (BENCHMARKS.md, session 9)."""
+    before = "cpu  1000 0 500 8000 500 0 0 0 0 0"
+    quiet = "cpu  1010 0 500 8980 510 0 0 0 0 0"          # 10 of 1000 ticks working
+    busy = "cpu  1600 0 700 8200 500 0 0 0 0 0"           # 800 of 1000
+    assert bench.busy_share(before, quiet) == 0.01 and bench.busy_share(before, busy) == 0.8
+    assert bench.busy_share(before, before) == 0.0
+    assert bench.busy_warning(0.01) is None and bench.busy_warning(bench.BUSY_SHARE) is None
+    assert "80% busy" in bench.busy_warning(0.8)
