@@ -342,14 +342,16 @@ def _explain(error) -> tuple[str, str | None]:
 
 
 def _unique(rel: str, data: list, lines: dict) -> list[Problem]:
-    """Ids, terms and abbreviations must be unique within their file."""
+    """Ids, terms and abbreviations must be unique within their file. Terms are compared on their
+    letters and digits, as their anchors on the glossary page are (shared_data.term_anchor)."""
     problems, seen = [], {}
     for index, entry in enumerate(data):
         if not isinstance(entry, dict):
             continue
         for key in ("id", "term", "abbr"):
             if key in entry:
-                value = (key, str(entry[key]).lower())
+                text = str(entry[key]).lower()
+                value = (key, " ".join(re.findall(r"[a-z0-9]+", text)) if key == "term" else text)
                 if value in seen:
                     problems.append(Problem(rel, lines.get((index, key), 1), f"entry {index + 1}: duplicate {key} {entry[key]!r} (also entry {seen[value] + 1})",
                                             "merge the two entries or rename one"))

@@ -130,10 +130,17 @@ def check_abbreviations(root: Path, glossary: list) -> list[Problem]:
     return []
 
 
+def term_anchor(term: str) -> str:
+    """A glossary term's id on the glossary page ("term-article-4-2024-treaty"): a link can point
+    at one term, and hooks/glossary_search.py gives each term its own search result."""
+    return "term-" + "-".join(re.findall(r"[a-z0-9]+", term.lower()))
+
+
 def render_glossary(glossary: list) -> str:
     out = []
     for entry in sorted(glossary, key=lambda e: e["term"].lower()):
         head = f"{entry['abbr']} ({entry['term']})" if entry.get("abbr") else entry["term"]
+        head += f" {{ #{term_anchor(entry['term'])} }}"
         also = f" Also called: {', '.join(entry['aliases'])}." if entry.get("aliases") else ""
         see = f" See [{_page_name(entry['see'])}]({entry['see']})." if entry.get("see") else ""
         out += [head, f":   {entry['definition']}{also}{see}", ""]

@@ -18,7 +18,7 @@ import time
 
 import pytest
 
-from hooks import search_tuning
+from hooks import glossary_search, search_tuning
 from conftest import ROOT, record_problems
 from helpers.guard import guarded_context
 from helpers.js import script
@@ -229,6 +229,40 @@ def test_result_teasers_are_content_not_boilerplate(search_page, hosted_server):
     assert not problems, "\n".join(problems)
 
 
+# Queries whose results include long sections (the timeline's, the glossary's, What's new) and
+# the tallest a result may be at 390 px: its title and about seven lines (extra.css).
+LONG_QUERIES = ["Shoigu", "Kursk", "ammunition", "sanctions", "treaty", "MSMT"]
+MAX_RESULT_PX = 240
+
+
+@pytest.mark.browser
+def test_results_are_short_on_a_phone_and_a_glossary_term_is_its_own_result(browser, hosted_server):
+    """Material shows a section's whole text under its title: before extra.css clamped it, one
+    result ran to 5,764 px at 390 px. And a glossary term is its own result, showing its own
+    definition (hooks/glossary_search.py), not the glossary from its first term on."""
+    context, page, _ = guarded_context(browser, hosted_server, viewport=(390, 844))
+    page.goto(hosted_server, wait_until="load")
+    assert not (problems := wait_for_material(page)), problems
+    page.click("label.md-header__button[for='__search']")
+    problems, tallest = [], 0
+    for query in LONG_QUERIES:
+        ranked_pages(page, hosted_server, query)
+        heights = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__article')]
+            .map(a => [a.closest('a').href, Math.round(a.getBoundingClientRect().height)])""")
+        assert heights, f"search {query!r}: no results"
+        tallest = max(tallest, *(h for _, h in heights))
+        problems += [f"search {query!r}: the result for {href} is {h} px tall at 390 px (at most {MAX_RESULT_PX})"
+                     for href, h in heights if h > MAX_RESULT_PX]
+    results = [r for group in search_results(page, hosted_server, "ammunition") for r in group]
+    terms = [r for r in results if "/glossary/" in r["href"] and "#term-" in r["href"]]
+    if not terms or "#term-munitions" not in terms[0]["href"] or "ammunition" not in terms[0]["teaser"].lower():
+        problems.append(f"search 'ammunition': no glossary result for the term Munitions showing its definition: {terms}")
+    context.close()
+    print(f"tallest result: {tallest} px")
+    record_problems(problems)
+    assert not problems, "\n".join(problems)
+
+
 def index_tokens(site) -> dict[str, set[str]]:
     """Index location -> the lower-case words of every field Material searches, split as it splits."""
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
@@ -315,10 +349,29 @@ def test_glossary_aliases_are_indexed_on_their_page_and_shown_on_the_glossary(ho
     assert "<p hidden" not in exchange and "Topics:" not in exchange, "aliases go to the index only, not hidden in the page"
 
 
+def test_each_glossary_term_is_an_anchor_and_a_search_entry(hosted_site):
+    """hooks/glossary_search.py: the glossary list is out of the page's own entry, and each term
+    has an entry at its anchor (which the page has), with its definition."""
+    import yaml
+    from hooks.shared_data import term_anchor
+    glossary = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
+    shown = (hosted_site / "glossary/index.html").read_text(encoding="utf-8")
+    docs = {d["location"]: d for d in json.loads((hosted_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]}
+    page = docs["glossary/"]
+    for entry in glossary:
+        anchor = term_anchor(entry["term"])
+        assert f'<dt id="{anchor}">' in shown, f"the glossary page has no anchor #{anchor}"
+        doc = docs.get(f"glossary/#{anchor}")
+        assert doc, f"no search entry for the glossary term {entry['term']!r}"
+        assert entry["term"] in doc["title"] and normalise(entry["definition"]) in normalise(doc["text"])
+        assert normalise(entry["definition"]) not in normalise(page["text"]), "the glossary list is in the page's own entry"
+
+
 def test_offline_index_script_carries_the_topics(offline_site):
-    """The offline plugin copies the index into search_index.js after this hook has changed it."""
+    """The offline plugin copies the index into search_index.js after these hooks have changed it."""
     script = (offline_site / "search/search_index.js").read_text(encoding="utf-8")
     assert '"topics":' in script and '"topics":{"boost":3' in script.replace(".0", "")
+    assert '"location":"glossary/#term-munitions"' in script, "hooks/glossary_search.py's entries are not in the offline index"
 
 
 def test_index_uses_the_tuned_settings(hosted_site):
@@ -398,3 +451,21 @@ def test_add_topics_sets_the_field_on_the_top_entry_of_each_page():
     out = json.loads(search_tuning.add_topics(index, {"report/exchange/": ["Munitions", "ammunition"], "about/": []}))
     assert out["docs"][0]["topics"] == "Munitions; ammunition"
     assert "topics" not in out["docs"][1] and "topics" not in out["docs"][2]
+
+
+def test_glossary_terms_become_index_entries_after_their_page():
+    html = ('<p>Intro</p><dl>\n<dt id="term-un"><abbr title="United Nations">UN</abbr> (United Nations)</dt>\n'
+            '<dd>A body. See <a href="../x/">the x page</a>.</dd>\n<dt id="term-kcna">KCNA</dt>\n<dd>An agency &amp; more.</dd>\n</dl>')
+    entries = glossary_search.term_entries(html, "glossary/")
+    assert entries == [{"location": "glossary/#term-un", "title": "UN (United Nations)", "text": "A body. See the x page."},
+                       {"location": "glossary/#term-kcna", "title": "KCNA", "text": "An agency & more."}]
+    assert '<dl data-search-exclude="true">' in glossary_search.LIST.sub('<dl data-search-exclude="true">', html)
+    index = json.dumps({"config": {}, "docs": [{"location": "", "title": "Home", "text": ""},
+                                               {"location": "glossary/", "title": "Glossary", "text": "Intro", "boost": 0.5},
+                                               {"location": "glossary/#cite", "title": "Cite", "text": ""},
+                                               {"location": "z/", "title": "Z", "text": ""}]})
+    docs = json.loads(glossary_search.add_entries(index, "glossary/", entries))["docs"]
+    assert [d["location"] for d in docs] == ["", "glossary/", "glossary/#cite", "glossary/#term-un", "glossary/#term-kcna", "z/"]
+    assert "boost" not in docs[3]        # the glossary page's 0.5 is for a page that mentions every topic
+    assert glossary_search.add_entries(index, "missing/", entries) == index
+    assert glossary_search.add_entries(glossary_search.add_entries(index, "glossary/", entries), "glossary/", entries).count("term-un") == 1

@@ -245,6 +245,9 @@ def test_no_line_of_the_real_data_looks_like_an_open_quote():
 def test_duplicate_ids():
     found = messages(_datafiles._unique("data/a.yml", [{"id": "x"}, {"id": "x"}], {(1, "id"): 7}))
     assert found == ["data/a.yml:7: entry 2: duplicate id 'x' (also entry 1) (merge the two entries or rename one)"]
+    # Terms that would share an anchor on the glossary page (shared_data.term_anchor) are duplicates too.
+    found = messages(_datafiles._unique("data/glossary.yml", [{"term": "Article 4 (2024 treaty)"}, {"term": "Article 4, 2024 treaty"}], {(1, "term"): 9}))
+    assert found == ["data/glossary.yml:9: entry 2: duplicate term 'Article 4, 2024 treaty' (also entry 1) (merge the two entries or rename one)"]
 
 
 def test_real_data_files_are_valid():
@@ -333,10 +336,15 @@ def test_render_glossary_and_abbreviations():
                 {"term": "KCNA", "abbr": "KCNA", "definition": "Korean Central News Agency. The state agency."},
                 {"term": "autarky", "definition": "Self-sufficiency."}]
     out = shared_data.render_glossary(glossary)
-    assert out.splitlines()[:3] == ["autarky", ":   Self-sufficiency.", ""]
-    assert "UN (United Nations)\n:   A body. More text. See [the sanctions page](report/sanctions.md)." in out
+    assert out.splitlines()[:3] == ["autarky { #term-autarky }", ":   Self-sufficiency.", ""]
+    assert "UN (United Nations) { #term-united-nations }\n:   A body. More text. See [the sanctions page](report/sanctions.md)." in out
     abbreviations = shared_data.render_abbreviations(glossary)
     assert abbreviations.splitlines()[2:] == ["*[KCNA]: Korean Central News Agency", "*[UN]: United Nations"]
+
+
+def test_a_glossary_term_anchor_keeps_only_letters_and_digits():
+    assert shared_data.term_anchor("Article 4 (2024 treaty)") == "term-article-4-2024-treaty"
+    assert shared_data.term_anchor("U.S. Treasury's OFAC") == "term-u-s-treasury-s-ofac"
 
 
 def test_check_abbreviations(tmp_path):
