@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -341,19 +342,38 @@ def _explain(error) -> tuple[str, str | None]:
     return f"{error.message}{cause}", None
 
 
+def term_anchor(term: str) -> str:
+    """A glossary term's id on the glossary page, from the letters and digits of its `term`, accents
+    dropped ("Article 4 (2024 treaty)" -> "term-article-4-2024-treaty"): a link can point at one
+    term, and hooks/glossary_search.py gives each term its own search result there."""
+    ascii_ = unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode().lower()
+    return "term-" + "-".join(re.findall(r"[a-z0-9]+", ascii_))
+
+
 def _unique(rel: str, data: list, lines: dict) -> list[Problem]:
-    """Ids, terms and abbreviations must be unique within their file. Terms are compared on their
-    letters and digits, as their anchors on the glossary page are (shared_data.term_anchor)."""
-    problems, seen = [], {}
+    """Ids, terms and abbreviations must be unique within their file, and two terms may not share
+    an anchor on the glossary page (term_anchor)."""
+    problems, seen, anchors = [], {}, {}
     for index, entry in enumerate(data):
         if not isinstance(entry, dict):
             continue
         for key in ("id", "term", "abbr"):
             if key in entry:
-                text = str(entry[key]).lower()
-                value = (key, " ".join(re.findall(r"[a-z0-9]+", text)) if key == "term" else text)
+                value = (key, str(entry[key]).lower())
+                line = lines.get((index, key), 1)
                 if value in seen:
-                    problems.append(Problem(rel, lines.get((index, key), 1), f"entry {index + 1}: duplicate {key} {entry[key]!r} (also entry {seen[value] + 1})",
+                    problems.append(Problem(rel, line, f"entry {index + 1}: duplicate {key} {entry[key]!r} (also entry {seen[value] + 1})",
                                             "merge the two entries or rename one"))
+                elif key == "term":
+                    anchor = term_anchor(str(entry[key]))
+                    if anchor == "term-":
+                        problems.append(Problem(rel, line, f"entry {index + 1}: term {entry[key]!r} has no letters or digits for its anchor",
+                                                "spell the term with Latin letters or digits"))
+                    elif anchor in anchors:
+                        other = anchors[anchor]
+                        problems.append(Problem(rel, line, f"entry {index + 1}: term {entry[key]!r} has the same anchor #{anchor} "
+                                                f"as entry {other + 1} {data[other]['term']!r}",
+                                                "rename one so the anchors differ, or merge the two entries"))
+                    anchors.setdefault(anchor, index)
                 seen.setdefault(value, index)
     return problems

@@ -30,7 +30,7 @@ def on_page_content(html_text, page, config, files):
         _ENTRIES.pop(page.url, None)     # `mkdocs serve`: the page may have lost its glossary
         return html_text
     _ENTRIES[page.url] = entries
-    return LIST.sub(f'<dl {EXCLUDE}>', html_text)
+    return exclude_term_lists(html_text)
 
 
 def on_post_build(config):
@@ -43,7 +43,14 @@ def on_post_build(config):
 
 
 def _plain(fragment: str) -> str:
-    return " ".join(html.unescape(_TAG.sub("", fragment)).split())
+    """Tags dropped, space collapsed, escaped as Material's search plugin stores text (its worker
+    puts titles and text into the results with innerHTML)."""
+    return html.escape(" ".join(html.unescape(_TAG.sub("", fragment)).split()), quote=False)
+
+
+def exclude_term_lists(html_text: str) -> str:
+    """Mark the glossary's list(s) unindexed, so the page's own entry keeps only its other text."""
+    return LIST.sub(f'<dl {EXCLUDE}>', html_text)
 
 
 def term_entries(html_text: str, url: str) -> list[dict]:

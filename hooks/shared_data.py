@@ -27,6 +27,7 @@ from pathlib import Path
 
 from hooks import _changes, _datafiles, _renderers, report_facts
 from hooks._common import ROOT, Problem, report, source_path
+from hooks._datafiles import term_anchor   # noqa: F401  (the glossary's anchors; tests import it from here)
 from hooks._renderers import human_date
 
 log = logging.getLogger("mkdocs.plugins.hooks.shared_data")
@@ -128,12 +129,6 @@ def check_abbreviations(root: Path, glossary: list) -> list[Problem]:
     if glossary and current != render_abbreviations(glossary):
         return [Problem(ABBREVIATIONS, 1, "out of date with data/glossary.yml", "run `make generate` and commit the result")]
     return []
-
-
-def term_anchor(term: str) -> str:
-    """A glossary term's id on the glossary page ("term-article-4-2024-treaty"): a link can point
-    at one term, and hooks/glossary_search.py gives each term its own search result."""
-    return "term-" + "-".join(re.findall(r"[a-z0-9]+", term.lower()))
 
 
 def render_glossary(glossary: list) -> str:

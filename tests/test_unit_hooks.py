@@ -247,7 +247,10 @@ def test_duplicate_ids():
     assert found == ["data/a.yml:7: entry 2: duplicate id 'x' (also entry 1) (merge the two entries or rename one)"]
     # Terms that would share an anchor on the glossary page (shared_data.term_anchor) are duplicates too.
     found = messages(_datafiles._unique("data/glossary.yml", [{"term": "Article 4 (2024 treaty)"}, {"term": "Article 4, 2024 treaty"}], {(1, "term"): 9}))
-    assert found == ["data/glossary.yml:9: entry 2: duplicate term 'Article 4, 2024 treaty' (also entry 1) (merge the two entries or rename one)"]
+    assert found == ["data/glossary.yml:9: entry 2: term 'Article 4, 2024 treaty' has the same anchor #term-article-4-2024-treaty "
+                     "as entry 1 'Article 4 (2024 treaty)' (rename one so the anchors differ, or merge the two entries)"]
+    found = messages(_datafiles._unique("data/glossary.yml", [{"term": "Kim"}, {"term": "зс"}], {(1, "term"): 5}))
+    assert found == ["data/glossary.yml:5: entry 2: term 'зс' has no letters or digits for its anchor (spell the term with Latin letters or digits)"]
 
 
 def test_real_data_files_are_valid():
@@ -345,6 +348,7 @@ def test_render_glossary_and_abbreviations():
 def test_a_glossary_term_anchor_keeps_only_letters_and_digits():
     assert shared_data.term_anchor("Article 4 (2024 treaty)") == "term-article-4-2024-treaty"
     assert shared_data.term_anchor("U.S. Treasury's OFAC") == "term-u-s-treasury-s-ofac"
+    assert shared_data.term_anchor("Sinŭiju") == "term-sinuiju"          # accents dropped, not the letter
 
 
 def test_check_abbreviations(tmp_path):
