@@ -372,7 +372,7 @@ def test_offline_index_script_carries_the_topics(offline_site):
     """The offline plugin copies the index into search_index.js after these hooks have changed it."""
     script = (offline_site / "search/search_index.js").read_text(encoding="utf-8")
     assert '"topics":' in script and '"topics":{"boost":3' in script.replace(".0", "")
-    assert '"location":"glossary/#term-munitions"' in script, "hooks/glossary_search.py's entries are not in the offline index"
+    assert '"location":"glossary.html#term-munitions"' in script, "hooks/glossary_search.py's entries are not in the offline index"
 
 
 def test_index_uses_the_tuned_settings(hosted_site):
