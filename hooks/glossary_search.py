@@ -16,18 +16,22 @@ import json
 import re
 from pathlib import Path
 
+from hooks._html import plain_text
 from hooks.search_tuning import EXCLUDE, INDEX
 
 TERM = re.compile(r'<dt id="(?P<id>term-[^"]+)">(?P<title>.*?)</dt>\s*<dd>(?P<text>.*?)</dd>', re.S)
 LIST = re.compile(r'<dl>(?=\s*<dt id="term-)')
-_TAG = re.compile(r"<[^>]+>")
-_ENTRIES: dict[str, list[dict]] = {}     # page URL -> its terms' index entries
+_ENTRIES: dict[str, list[dict]] = {}     # page URL -> its terms' index entries, for this build
+
+
+def on_config(config):
+    _ENTRIES.clear()     # each build (a `mkdocs serve` rebuild, the other edition) starts afresh
+    return config
 
 
 def on_page_content(html_text, page, config, files):
     entries = term_entries(html_text, page.url)
     if not entries:
-        _ENTRIES.pop(page.url, None)     # `mkdocs serve`: the page may have lost its glossary
         return html_text
     _ENTRIES[page.url] = entries
     return exclude_term_lists(html_text)
@@ -43,9 +47,9 @@ def on_post_build(config):
 
 
 def _plain(fragment: str) -> str:
-    """Tags dropped, space collapsed, escaped as Material's search plugin stores text (its worker
-    puts titles and text into the results with innerHTML)."""
-    return html.escape(" ".join(html.unescape(_TAG.sub("", fragment)).split()), quote=False)
+    """Plain text, escaped as Material's search plugin stores text (its worker puts titles and
+    text into the results with innerHTML)."""
+    return html.escape(plain_text(fragment), quote=False)
 
 
 def exclude_term_lists(html_text: str) -> str:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from hooks import _changes, _datafiles, _renderers, report_facts
 from hooks._common import ROOT, Problem, report, source_path
-from hooks._datafiles import term_anchor   # noqa: F401  (the glossary's anchors; tests import it from here)
+from hooks._datafiles import term_anchor
 from hooks._renderers import human_date
 
 log = logging.getLogger("mkdocs.plugins.hooks.shared_data")

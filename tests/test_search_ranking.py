@@ -354,7 +354,7 @@ def test_each_glossary_term_is_an_anchor_and_a_search_entry(hosted_site):
     """hooks/glossary_search.py: the glossary list is out of the page's own entry, and each term
     has an entry at its anchor (which the page has), with its definition."""
     import yaml
-    from hooks.shared_data import term_anchor
+    from hooks._datafiles import term_anchor
     glossary = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
     shown = (hosted_site / "glossary/index.html").read_text(encoding="utf-8")
     docs = {d["location"]: d for d in json.loads((hosted_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]}

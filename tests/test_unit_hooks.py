@@ -245,7 +245,7 @@ def test_no_line_of_the_real_data_looks_like_an_open_quote():
 def test_duplicate_ids():
     found = messages(_datafiles._unique("data/a.yml", [{"id": "x"}, {"id": "x"}], {(1, "id"): 7}))
     assert found == ["data/a.yml:7: entry 2: duplicate id 'x' (also entry 1) (merge the two entries or rename one)"]
-    # Terms that would share an anchor on the glossary page (shared_data.term_anchor) are duplicates too.
+    # Terms that would share an anchor on the glossary page (_datafiles.term_anchor) are duplicates too.
     found = messages(_datafiles._unique("data/glossary.yml", [{"term": "Article 4 (2024 treaty)"}, {"term": "Article 4, 2024 treaty"}], {(1, "term"): 9}))
     assert found == ["data/glossary.yml:9: entry 2: term 'Article 4, 2024 treaty' has the same anchor #term-article-4-2024-treaty "
                      "as entry 1 'Article 4 (2024 treaty)' (rename one so the anchors differ, or merge the two entries)"]
@@ -346,9 +346,9 @@ def test_render_glossary_and_abbreviations():
 
 
 def test_a_glossary_term_anchor_keeps_only_letters_and_digits():
-    assert shared_data.term_anchor("Article 4 (2024 treaty)") == "term-article-4-2024-treaty"
-    assert shared_data.term_anchor("U.S. Treasury's OFAC") == "term-u-s-treasury-s-ofac"
-    assert shared_data.term_anchor("Sinŭiju") == "term-sinuiju"          # accents dropped, not the letter
+    assert _datafiles.term_anchor("Article 4 (2024 treaty)") == "term-article-4-2024-treaty"
+    assert _datafiles.term_anchor("U.S. Treasury's OFAC") == "term-u-s-treasury-s-ofac"
+    assert _datafiles.term_anchor("Sinŭiju") == "term-sinuiju"          # accents dropped, not the letter
 
 
 def test_check_abbreviations(tmp_path):
