@@ -269,7 +269,8 @@ def median_of(runs: list[dict]) -> dict:
 
 def draw_times(base: str, pages: dict[str, int], runs: int) -> dict[str, float]:
     """Median ms from navigation start until every diagram is drawn, desktop size, no throttling."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
     results = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROME, args=CHROME_FLAGS)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from hooks.downloads import hosted_url
+from hooks.render.download_pages import hosted_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_WIDE = ("data/", "hooks/", "overrides/", "includes/", "docs/assets/", "mkdocs.yml", "mkdocs-offline.yml", "requirements.txt")

@@ -12,7 +12,7 @@ Every content rule, without a full published build, listing ALL problems, each o
   no search index, into a temporary folder, in a subprocess) reports MkDocs' own validation and
   every hook's warning;
 - Mermaid: every diagram, including those built from data, parsed and drawn by the vendored
-  Mermaid in one headless Chromium (hooks/_mermaid.py, the driver the build uses);
+  Mermaid in one headless Chromium (hooks/mermaid.py, the driver the build uses);
 - Markdown lint (pymarkdown, .pymarkdown.json), spelling (codespell, .codespellrc), the
   vendored assets against docs/assets/vendor/manifest.json and the map extract's checksum
   (data/geo/manifest.json).
@@ -31,15 +31,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from hooks import _changes, _datafiles, _diagrams, _mermaid, citations, content_kinds, diagram_rules, front_matter, page_currency
-from hooks import report_facts, shared_data, unsafe_content
+from hooks.checks import page_problems
+from hooks.data import changelog, datafiles
+from hooks.diagrams import inventory, mermaid
+from hooks.render.glossary import check_abbreviations
 from scripts import make_map_data, vendor
 from scripts.problem_report import Found, emit, found
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE_CHECKS = {front_matter: "Front matter", unsafe_content: "Unsafe content", diagram_rules: "Diagram rules",
-               citations: "Citations", content_kinds: "Box titles"}
-FACT_CHECKS = (citations, content_kinds)       # these take the report's facts
 PROSE = ("docs", "data", "README.md", "CONTRIBUTING.md")   # what codespell reads
 QUICK_CONFIG = "mkdocs-check.yml"   # mkdocs.yml without the plugins that only shape published output
 ALL = ("pages", "data", "build", "diagrams", "markdown", "spelling", "vendor")
@@ -111,8 +110,8 @@ def run(root: Path, only: tuple[str, ...] = ALL, browser=None) -> list[Found]:
 
 def diagram_found(root: Path, browser=None) -> list[Found]:
     """Every diagram Mermaid cannot draw, with one Chromium for all of them."""
-    with _mermaid.Mermaid(root, browser=browser) as driver:
-        return [found("Mermaid diagrams", str(p)) for p in _diagrams.check(driver, _diagrams.project_diagrams(root))]
+    with mermaid.Mermaid(root, browser=browser) as driver:
+        return [found("Mermaid diagrams", str(p)) for p in inventory.check(driver, inventory.project_diagrams(root))]
 
 
 def collect(root: Path, only: tuple[str, ...] = ALL, browser=None) -> list[str]:
@@ -123,17 +122,12 @@ def collect(root: Path, only: tuple[str, ...] = ALL, browser=None) -> list[str]:
 # --- Page rules and data -------------------------------------------------------------------
 
 def pages_found(root: Path) -> list[Found]:
-    facts = report_facts.load(root)
-    shared = _datafiles.load_all(root)   # what pages render
+    """Every page check (hooks/checks: the list the build runs) on every page."""
+    build = datafiles.build_for(root)
     found_items = []
     for page in sorted((root / "docs").rglob("*.md")):
         rel, source = page.relative_to(root).as_posix(), page.read_text(encoding="utf-8")
-        problems = []
-        for check, title in PAGE_CHECKS.items():
-            result = check.check(rel, source, facts) if check in FACT_CHECKS else check.check(rel, source)
-            problems += [(p, title) for p in result]
-        problems += [(p, "Page currency") for p in page_currency.check(rel, source, shared)]
-        found_items += [found(title, str(p)) for p, title in sorted(problems, key=lambda pair: pair[0].line)]
+        found_items += [found(title, str(p)) for p, title in page_problems(rel, source, build)]
     return found_items
 
 
@@ -142,11 +136,11 @@ def pages(root: Path) -> list[str]:
 
 
 def data_problems(root: Path) -> list:
-    problems = _datafiles.all_problems(root)
-    glossary, glossary_problems = _datafiles.load(root, "glossary")
-    problems += shared_data.check_abbreviations(root, [] if glossary_problems else glossary)
+    problems = datafiles.all_problems(root)
+    glossary, glossary_problems = datafiles.load(root, "glossary")
+    problems += check_abbreviations(root, [] if glossary_problems else glossary)
     known = {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")}
-    return problems + _changes.problems(root, known)   # every page a change names exists (the build checks it too)
+    return problems + changelog.problems(root, known)   # every page a change names exists (the build checks it too)
 
 
 def data(root: Path) -> list[str]:

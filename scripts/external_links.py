@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from hooks._common import scan
+from hooks.core.markdown import scan
 
 ROOT = Path(__file__).resolve().parent.parent
 _LINK = re.compile(r"\]\((?P<url>https?://(?:[^()\s]|\([^()\s]*\))+)")

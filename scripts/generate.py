@@ -6,18 +6,19 @@ Usage: python -m scripts.generate    # from the project root (`make generate`); 
 import sys
 from pathlib import Path
 
-from hooks import _datafiles, shared_data
+from hooks.data import datafiles
+from hooks.render.glossary import ABBREVIATIONS, render_abbreviations
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv):
-    glossary, problems = _datafiles.load(ROOT, "glossary")
+    glossary, problems = datafiles.load(ROOT, "glossary")
     if problems:
         print("\n".join(map(str, problems)))
         return 1
-    target = ROOT / shared_data.ABBREVIATIONS
-    wanted = shared_data.render_abbreviations(glossary)
+    target = ROOT / ABBREVIATIONS
+    wanted = render_abbreviations(glossary)
     target.parent.mkdir(exist_ok=True)
     target.write_text(wanted, encoding="utf-8")
     print(f"wrote {target.relative_to(ROOT)}")

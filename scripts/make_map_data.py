@@ -100,8 +100,8 @@ def shared_arcs(geometries: list, a: str, b: str) -> set[int]:
 # --- Clipping, simplifying, writing ------------------------------------------------------------
 
 def extract(topology: dict, box, tolerance: float, decimals: int) -> dict:
-    from shapely.geometry import LineString, Polygon, box as make_box, mapping
-    from shapely.geometry import Point
+    from shapely.geometry import LineString, Point, Polygon, mapping
+    from shapely.geometry import box as make_box
     from shapely.ops import linemerge, substring, unary_union
 
     arcs = decode_arcs(topology)

@@ -32,8 +32,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from hooks.downloads import build_date
-from hooks.report_facts import long_date
+from hooks.core.dates import build_date, long_date
 
 ROOT = Path(__file__).resolve().parent.parent
 CSS = Path(__file__).with_suffix(".css")

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers.server import Server
 from helpers.tabs import tab_pages
 

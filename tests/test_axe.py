@@ -5,9 +5,7 @@ Material's drawer or search open. An allow-list entry needs its reason next to i
 from __future__ import annotations
 
 import pytest
-
 from conftest import nav_pages
-
 from helpers.js import script
 from helpers.pages import SCHEMES
 from helpers.tabs import WIDTHS, open_tab

@@ -17,15 +17,15 @@ import shutil
 from collections import Counter
 
 import pytest
-
+from conftest import ROOT, build, nav_pages, record_problems, warnings_of
 from helpers.built import built_page, built_path, mermaid_file_name, page_url
 from helpers.guard import guarded_context
 from helpers.pages import SCHEMES, check_page, wait_for_material
 from helpers.search import check_search
-from hooks._diagrams import is_phone_variant
 from helpers.server import Server
-from conftest import ROOT, build, nav_pages, record_problems, warnings_of
-from hooks._diagrams import project_diagrams
+
+from hooks.core.mermaid_text import is_phone_variant
+from hooks.diagrams.inventory import project_diagrams
 
 pytestmark = pytest.mark.browser
 

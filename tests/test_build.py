@@ -6,10 +6,10 @@ import re
 
 import pytest
 import yaml
-
-from helpers.built import built_path, soup
-from hooks import report_facts
 from conftest import ROOT, nav_pages
+from helpers.built import built_path, soup
+
+from hooks.core import report_facts
 
 EDITIONS = ["hosted_site", "offline_site"]
 REPORT = report_facts.load(ROOT)     # extra.report in mkdocs.yml
@@ -131,8 +131,8 @@ def test_clientside_mermaid_is_sent_only_to_pages_with_diagrams(clientside_site)
 
 
 def test_shared_data_is_rendered(hosted_site):
-    from hooks import _datafiles
-    data = _datafiles.load_all(ROOT)
+    from hooks.data import datafiles
+    data = datafiles.load_all(ROOT)
     timeline = soup(built_path(hosted_site, "timeline.md", False)).select_one("article")
     assert timeline.find(id="up-to-the-report-to-may-6-2024") and timeline.find(id="after-the-report-may-7-2024-onward")
     rows = timeline.select("ol.mdx-timeline > li.mdx-event")
@@ -192,7 +192,8 @@ def test_vendored_assets_match_manifest():
 
 
 def test_generated_files_are_current():
-    from hooks import _datafiles, shared_data
-    glossary, problems = _datafiles.load(ROOT, "glossary")
+    from hooks.data import datafiles
+    from hooks.render import shared_data
+    glossary, problems = datafiles.load(ROOT, "glossary")
     assert not problems
     assert shared_data.check_abbreviations(ROOT, glossary) == []

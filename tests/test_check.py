@@ -10,13 +10,11 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 from helpers.project import WHOLE, copy_project
+
 from scripts import check
 from scripts.problem_report import Found, annotation, emit, found, summary
-
-
 
 # --- The reporter ----------------------------------------------------------------------------
 

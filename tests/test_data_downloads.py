@@ -1,4 +1,4 @@
-"""The data downloads (hooks/downloads.py, hooks/_download_pages.py, hooks/_data_export.py): every data/*.yml with a schema is
+"""The data downloads (hooks/downloads.py, hooks/download_pages.py, hooks/export.py): every data/*.yml with a schema is
 published in both editions as JSON (matching data/ and its schema) and CSV (one row per entry), is
 linked from the pages that render it and from the Data page; and broken inputs get clear messages."""
 from __future__ import annotations
@@ -13,13 +13,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
-from hooks import _data_export, _datafiles, _download_pages, downloads
-from helpers.built import built_path, soup
 from conftest import ROOT, nav_pages
+from helpers.built import built_path, soup
+
+from hooks.data import datafiles, export
+from hooks.render import download_pages, downloads
 
 EDITIONS = ["hosted_site", "offline_site"]
-NAMES = _data_export.discover(ROOT)
+NAMES = export.discover(ROOT)
 
 
 @pytest.fixture(params=EDITIONS)
@@ -45,7 +46,7 @@ def test_json_matches_data_and_its_schema(edition, name):
     assert published == entries_of(name), f"downloads/data/{name}.json differs from data/{name}.yml"
     schema = json.loads((folder / f"{name}.schema.json").read_text(encoding="utf-8"))
     assert schema == json.loads((ROOT / "data" / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator(schema, format_checker=_datafiles.FORMATS).validate(published)
+    jsonschema.Draft202012Validator(schema, format_checker=datafiles.FORMATS).validate(published)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -56,7 +57,7 @@ def test_csv_has_one_row_per_entry_with_every_key(edition, name):
     entries = entries_of(name)
     assert len(rows) == len(entries), f"{name}.csv: {len(rows)} rows for {len(entries)} entries"
     for index, (row, entry) in enumerate(zip(rows, entries)):
-        expected = _data_export.flatten(entry)
+        expected = export.flatten(entry)
         assert set(expected) <= set(row), f"{name}.csv row {index + 1} lacks columns {set(expected) - set(row)}"
         assert {k: row[k] for k in expected} == expected, f"{name}.csv row {index + 1} differs from entry {index + 1}"
         assert all(row[k] == "" for k in set(row) - set(expected))
@@ -113,13 +114,13 @@ SCHEMA = {"items": {"properties": {"id": {}, "place": {"type": "object", "proper
 def test_flatten_nested_lists_and_booleans():
     entry = {"id": "a", "place": {"city": "Vladivostok", "country": "Russia"}, "tags": ["x", "y"], "ok": True,
              "events": [{"d": "2024"}], "none": None}
-    assert _data_export.flatten(entry) == {"id": "a", "place.city": "Vladivostok", "place.country": "Russia",
+    assert export.flatten(entry) == {"id": "a", "place.city": "Vladivostok", "place.country": "Russia",
                                            "tags": "x; y", "ok": "true", "events": '[{"d":"2024"}]', "none": ""}
 
 
 def test_csv_columns_follow_the_schema_and_keep_one_record_per_entry():
     entries = [{"id": "a", "ok": False, "note": "two\nlines, and a \"quote\""}, {"id": "b", "place": {"city": "Moscow"}}]
-    text = _data_export.to_csv(entries, SCHEMA)
+    text = export.to_csv(entries, SCHEMA)
     assert text.splitlines()[0] == "id,place.city,place.country,tags,ok,note"
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert len(rows) == 2 and rows[0]["note"] == "two\nlines, and a \"quote\"" and rows[1]["place.city"] == "Moscow"
@@ -132,7 +133,7 @@ def test_a_new_data_file_with_a_schema_is_published(tmp_path):
     (tmp_path / "data" / "schemas" / "ships.schema.json").write_text(json.dumps(
         {"title": "Ships: vessels named in the sources", "type": "array",
          "items": {"type": "object", "properties": {"name": {"type": "string"}, "year": {"type": "string"}}}}))
-    data, problems = _data_export.load_data(tmp_path)
+    data, problems = export.load_data(tmp_path)
     assert list(data) == ["ships"] and not problems
     assert data["ships"]["label"] == "Ships" and data["ships"]["count"] == 1
     assert data["ships"]["csv"] == "name,year\r\nAngara,2023\r\n"
@@ -142,7 +143,7 @@ def test_a_new_data_file_with_a_schema_is_published(tmp_path):
 
 def test_an_unknown_downloads_marker_is_reported_with_its_line():
     markdown = "# Title\n\ntext\n<!-- downloads: everything -->\n"
-    _, problems = _download_pages.render_markers("docs/about.md", markdown, {}, offset=4)
+    _, problems = download_pages.render_markers("docs/about.md", markdown, {}, offset=4)
     assert [str(p) for p in problems] == [
         "docs/about.md:8: unknown downloads marker 'everything' (use one of: data, editions)"]
 
@@ -163,7 +164,7 @@ def test_a_broken_new_data_file_is_reported_once(tmp_path):
     (tmp_path / "data" / "ships.yml").write_text("- name: 3\n", encoding="utf-8")
     (tmp_path / "data" / "schemas" / "ships.schema.json").write_text(json.dumps(
         {"title": "Ships", "type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}}}}))
-    data, problems = _data_export.load_data(tmp_path)
+    data, problems = export.load_data(tmp_path)
     assert data["ships"]["count"] == 0
     assert [str(p) for p in problems] == [
         "data/ships.yml:1: entry 1, field 'name': 3 is not of type 'string' (see data/schemas/ships.schema.json)"]
@@ -175,9 +176,9 @@ def test_edition_sizes_and_dates_read_as_a_reader_expects(tmp_path, monkeypatch)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
     editions, problems = downloads.find_editions(tmp_path, "dist", ["pdf"])
     assert not problems
-    text = _download_pages.render_editions("about.md", editions, "https://x.org/about/#downloads")
+    text = download_pages.render_editions("about.md", editions, "https://x.org/about/#downloads")
     assert "1.5 MB, built September 21, 2026." in text
     assert re.search(r"SHA-256: `[0-9a-f]{64}`", text)
     assert "(in12355-explainer-offline.zip): " in text and "https://x.org/about/#downloads" in text
-    assert _download_pages.human_size(659_000) == "659 KB"
+    assert download_pages.human_size(659_000) == "659 KB"
     assert downloads.hosted_url("https://x.org/site/", "report/index.md") == "https://x.org/site/report/"

@@ -1,6 +1,6 @@
 """The after-the-report data (issue 9): sanctions, estimates, office-holders, and what renders them.
 
-Unit tests of hooks/_renderers.py and the new marker handling in hooks/shared_data.py, a
+Unit tests of hooks/data_tables.py and the new marker handling in hooks/shared_data.py, a
 deliberately broken entry for each new schema (the message names file, line and field), and one
 strict build of a copy of the project with a broken sanctions entry.
 """
@@ -10,9 +10,11 @@ import shutil
 
 import pytest
 import yaml
-
 from conftest import ROOT, build, warnings_of
-from hooks import _datafiles, _renderers, citations, shared_data
+
+from hooks.checks import citations
+from hooks.data import datafiles
+from hooks.render import data_tables, shared_data
 from scripts import check
 
 SANCTION = {"date": "2024-12-16", "actor": "us-treasury", "action": "OFAC designates bankers and generals | sent to Russia.",
@@ -34,17 +36,17 @@ ACTOR = {"id": "japan", "name": "Japan", "officeholders": [
 # --- Renderers -----------------------------------------------------------------------------
 
 def test_sanctions_split_at_the_report_date_and_escape_pipes():
-    before = _renderers.render_sanctions([SANCTION, EARLY], after=False)
-    after = _renderers.render_sanctions([SANCTION, EARLY], after=True)
+    before = data_tables.render_sanctions([SANCTION, EARLY], after=False)
+    after = data_tables.render_sanctions([SANCTION, EARLY], after=True)
     assert "March 27, 2024 | South Korea |" in before and "December 16" not in before
     assert ("| December 16, 2024 | U.S. Treasury (OFAC) | OFAC designates bankers and generals \\| sent to Russia. *Instrument:* E.O. 13382. "
             "*Targets:* 16 (9 individuals, 7 entities). | [Treasury, December 16, 2024](https://home.treasury.gov/news/press-releases/jy2751) |") in after
     assert "*Targets:* number not stated (not stated). |" in before
-    assert _renderers.render_sanctions([EARLY], after=True) == "*No entries yet.*\n"
+    assert data_tables.render_sanctions([EARLY], after=True) == "*No entries yet.*\n"
 
 
 def test_sanctions_become_timeline_rows_of_the_right_kind():
-    rows = _renderers.sanctions_as_events([SANCTION, EARLY])
+    rows = data_tables.sanctions_as_events([SANCTION, EARLY])
     assert [r["kind"] for r in rows] == ["after", "background"]
     assert rows[0]["label"] == "U.S. Treasury (OFAC) sanctions" and len(rows[0]["label"]) <= 40
     assert rows[0]["text"].endswith("Targets: 9 individuals, 7 entities.")
@@ -53,29 +55,29 @@ def test_sanctions_become_timeline_rows_of_the_right_kind():
 
 
 def test_estimates_are_listed_never_reduced_to_one():
-    troops = _renderers.render_estimates([ESTIMATE, LOSS, dict(ESTIMATE, figure="about 10,000", date="2024-10-28")], ("deployed",))
+    troops = data_tables.render_estimates([ESTIMATE, LOSS, dict(ESTIMATE, figure="about 10,000", date="2024-10-28")], ("deployed",))
     assert troops.index("about 10,000") < troops.index("about 15,000") and "2,000" not in troops
-    losses = _renderers.render_estimates([ESTIMATE, LOSS], ("killed", "wounded"))
+    losses = data_tables.render_estimates([ESTIMATE, LOSS], ("killed", "wounded"))
     assert "| September 2, 2025 | South Korea's NIS | Killed: around 2,000 | Killed in the war | [KBS](https://a.org) |" in losses
 
 
 def test_officeholders_table_gives_then_now_since_and_as_of():
-    out = _renderers.render_officeholders([ACTOR, {"id": "x", "name": "X"}])
+    out = data_tables.render_officeholders([ACTOR, {"id": "x", "name": "X"}])
     assert ("| [Japan](#japan) | Prime Minister | Kishida Fumio | Takaichi Sanae, in office since October 21, 2025 "
             "(confirmed as of February 18, 2026) | [Nippon.com](https://n.org) |") in out
     assert "| Naruhito | Naruhito, in office since before the report (confirmed as of January 2025) |" in out
-    assert _renderers.render_officeholders([{"id": "x", "name": "X"}]) == "*No entries yet.*\n"
+    assert data_tables.render_officeholders([{"id": "x", "name": "X"}]) == "*No entries yet.*\n"
 
 
 def test_chronology_story_and_numbers():
     background = dict(EVENT, kind="background", date="2024-01-01", label="Earlier", highlight=False, figure=None)
     unmarked = dict(EVENT, label="Not a key date", chronology=False)
-    chronology = _renderers.render_chronology([dict(EVENT, chronology=True), unmarked, dict(background, chronology=True)])
+    chronology = data_tables.render_chronology([dict(EVENT, chronology=True), unmarked, dict(background, chronology=True)])
     assert chronology == ("- **April 30, 2025.** Transport and people: Tumen bridge construction begins "
                           "([TASS](https://tass.com/economy/1951481))\n")
-    assert _renderers.render_chronology([unmarked]) == "*No entries yet.*\n"
-    assert _renderers.render_story([EVENT, background]) == "- **April 30, 2025.** Work starts on the road bridge. ([TASS](https://tass.com/economy/1951481))\n"
-    numbers = _renderers.render_numbers([EVENT], [ESTIMATE, LOSS], [SANCTION, EARLY])
+    assert data_tables.render_chronology([unmarked]) == "*No entries yet.*\n"
+    assert data_tables.render_story([EVENT, background]) == "- **April 30, 2025.** Work starts on the road bridge. ([TASS](https://tass.com/economy/1951481))\n"
+    numbers = data_tables.render_numbers([EVENT], [ESTIMATE, LOSS], [SANCTION, EARLY])
     assert "| 1 km bridge | Tumen bridge construction begins | April 30, 2025 |" in numbers
     assert "| About 15,000 | Sent to Russia: South Korea's NIS | April 30, 2025 |" in numbers and "around 2,000" not in numbers
     assert "| 1 actions naming 16 targets in all |" in numbers
@@ -99,21 +101,21 @@ def test_a_render_marker_in_a_box_needs_no_footnote_but_prose_does():
 
 def test_real_new_data_is_valid_and_rendered_counts_match():
     for name in ("sanctions", "estimates", "actors", "timeline"):
-        entries, problems = _datafiles.load(ROOT, name)
+        entries, problems = datafiles.load(ROOT, name)
         assert problems == [], problems
         assert entries, name
-    sanctions = _datafiles.load(ROOT, "sanctions")[0]
-    assert any(not _renderers.after_report(s) for s in sanctions) and any(_renderers.after_report(s) for s in sanctions)
+    sanctions = datafiles.load(ROOT, "sanctions")[0]
+    assert any(not data_tables.after_report(s) for s in sanctions) and any(data_tables.after_report(s) for s in sanctions)
 
 
 def test_reader_facing_labels_live_only_in_the_schemas(tmp_path):
     """Who acted, what an estimate measures and the story threads are titled in data/schemas
     (oneOf const/title): a value added there is rendered with its title and needs no code."""
-    assert _renderers.ACTORS["us-treasury"] == "U.S. Treasury (OFAC)" and _renderers.MEASURES["deployed"] == "Sent to Russia"
-    assert list(_renderers.THREADS)[0] == "treaty"
+    assert data_tables.ACTORS["us-treasury"] == "U.S. Treasury (OFAC)" and data_tables.MEASURES["deployed"] == "Sent to Russia"
+    assert list(data_tables.THREADS)[0] == "treaty"
     code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "hooks").glob("*.py"))
     for name, field in (("sanctions", "actor"), ("estimates", "measure"), ("timeline", "thread")):
-        for title in _datafiles.choices(name, field).values():
+        for title in datafiles.choices(name, field).values():
             if len(title) > 8:   # "Other", "Killed"... are ordinary words
                 assert f'"{title}"' not in code, f"{title!r} is spelled in hooks/: read it from data/schemas/{name}.schema.json"
     shutil.copytree(ROOT / "data/schemas", tmp_path / "data/schemas")
@@ -121,7 +123,7 @@ def test_reader_facing_labels_live_only_in_the_schemas(tmp_path):
     schema = path.read_text(encoding="utf-8").replace('{"const": "other", "title": "Other"}',
                                                      '{"const": "swiss", "title": "Switzerland"}, {"const": "other", "title": "Other"}')
     path.write_text(schema, encoding="utf-8")
-    assert list(_datafiles.choices("sanctions", "actor", tmp_path).items())[-2:] == [("swiss", "Switzerland"), ("other", "Other")]
+    assert list(datafiles.choices("sanctions", "actor", tmp_path).items())[-2:] == [("swiss", "Switzerland"), ("other", "Other")]
 
 
 # --- A broken entry per schema: file, line and field ----------------------------------------

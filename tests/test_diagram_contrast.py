@@ -7,9 +7,7 @@ The measuring script is tests/js/diagram_colours.js.
 from __future__ import annotations
 
 import pytest
-
 from conftest import nav_pages
-
 from helpers.colour import GRAPHIC_MIN, TEXT_MIN, contrast, flatten, hex_of
 from helpers.js import with_colour_lib
 from helpers.pages import SCHEMES

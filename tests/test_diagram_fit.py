@@ -11,16 +11,19 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT, build, warnings_of
 from helpers.built import built_path, page_url
 from helpers.guard import guarded_context
 from helpers.js import script
 from helpers.project import copy_project
 from helpers.server import Server
-from hooks import diagram_rules, phone_variants, prerender_diagrams as pre
-from hooks._diagrams import is_phone_variant, project_diagrams
-from hooks._mermaid import Rendered
+
+from hooks.checks import diagram_rules
+from hooks.core.mermaid_text import is_phone_variant
+from hooks.diagrams import phone_variants
+from hooks.diagrams import prerender as pre
+from hooks.diagrams.inventory import project_diagrams
+from hooks.diagrams.mermaid import Rendered
 
 
 def svg(width: float) -> Rendered:

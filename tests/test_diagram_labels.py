@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
-
 from conftest import nav_pages
 from helpers.built import built_path, soup
 

@@ -1,4 +1,4 @@
-"""hooks/_mermaid.py, the one Mermaid driver, and hooks/_diagrams.py, which finds the diagrams
+"""hooks/mermaid.py, the one Mermaid driver, and hooks/inventory.py, which finds the diagrams
 and words their problems: the shipped Mermaid parses and renders every diagram in docs/, and when
 one is broken the problem names the file, the line inside the fence and Mermaid's whole message,
 both in the fast check and in the build."""
@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT, build, record_problems, warnings_of
 from helpers.project import copy_project
-from hooks import _datafiles, _diagrams, _mermaid
+
+from hooks.data import datafiles
+from hooks.diagrams import inventory, mermaid
 
 pytestmark = pytest.mark.browser
 
@@ -19,13 +20,13 @@ FIX = "(fix the syntax; try it at the Mermaid live editor, https://mermaid.live)
 
 @pytest.fixture(scope="module")
 def mermaid(browser):
-    with _mermaid.Mermaid(ROOT, browser=browser) as driver:
+    with mermaid.Mermaid(ROOT, browser=browser) as driver:
         yield driver
 
 
 def first_fence_line(root, pattern: str) -> tuple[str, int]:
     """(docs path, line) of the first line matching `pattern` inside a Mermaid fence."""
-    for diagram in _diagrams.project_diagrams(root):
+    for diagram in inventory.project_diagrams(root):
         if diagram.origin:
             continue
         for number, text in zip(diagram.lines, diagram.text.splitlines()):
@@ -42,10 +43,10 @@ def break_line(root, path: str, line: int, old: str, new: str) -> None:
 
 
 def test_every_diagram_in_docs_parses_and_renders(mermaid):
-    found = _diagrams.project_diagrams(ROOT)
+    found = inventory.project_diagrams(ROOT)
     assert len(found) >= 8, f"only {len(found)} diagrams found in docs/: is the fence scanner broken?"
     assert any(d.origin for d in found), "no diagram built from data/*.yml was found"
-    problems = [str(p) for p in _diagrams.check(mermaid, found)]
+    problems = [str(p) for p in inventory.check(mermaid, found)]
     record_problems(problems)
     assert not problems, "\n".join(problems)
 
@@ -54,7 +55,7 @@ def test_a_broken_arrow_is_reported_at_its_file_and_line(mermaid, tmp_path):
     root = copy_project(tmp_path)
     path, line = first_fence_line(root, "-->")
     break_line(root, path, line, "-->", "-->>>")
-    problems = [str(p) for p in _diagrams.check(mermaid, _diagrams.project_diagrams(root))]
+    problems = [str(p) for p in inventory.check(mermaid, inventory.project_diagrams(root))]
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"{path}:{line}: Mermaid cannot parse this diagram: Parse error on line "), problems[0]
     # Mermaid's whole message, on one line: where, and what it expected
@@ -69,7 +70,7 @@ def test_an_unclosed_quote_is_reported_at_the_line_that_opens_it(mermaid, tmp_pa
     path, line = first_fence_line(root, r'^\s*\w+\["[^"]+"\]\s*$')
     text = (root / path).read_text(encoding="utf-8").split("\n")[line - 1]
     break_line(root, path, line, '"]', "]")
-    problems = [str(p) for p in _diagrams.check(mermaid, _diagrams.project_diagrams(root))]
+    problems = [str(p) for p in inventory.check(mermaid, inventory.project_diagrams(root))]
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"{path}:{line}: Mermaid cannot parse this diagram: Parse error on line "), (text, problems)
     assert problems[0].endswith(f"(close the quote on this line; {FIX[1:]}"), problems[0]
@@ -77,7 +78,7 @@ def test_an_unclosed_quote_is_reported_at_the_line_that_opens_it(mermaid, tmp_pa
 
 def test_an_unclosed_node_and_an_empty_fence_are_reported(mermaid):
     source = "\n".join(["# Page", "", "```mermaid", "flowchart LR", "  A[[[", "```", "", "```mermaid", "```", ""])
-    problems = [str(p) for p in _diagrams.check(mermaid, _diagrams.diagrams_in("docs/a.md", source))]
+    problems = [str(p) for p in inventory.check(mermaid, inventory.diagrams_in("docs/a.md", source))]
     assert len(problems) == 2, problems
     assert problems[0].startswith("docs/a.md:5: Mermaid cannot parse this diagram: Parse error on line 2: "), problems[0]
     assert problems[1] == "docs/a.md:8: empty Mermaid diagram (write the diagram or delete the fence)"
@@ -87,11 +88,11 @@ def test_a_diagram_built_from_data_is_reported_at_its_marker(mermaid):
     """The timeline's meetings diagram is built by hooks/shared_data.py from data/timeline.yml (whose
     schema keeps quotes out of labels, and the renderer turns any left into apostrophes). A backtick
     still ends the node's Markdown string early: the problem is reported at the marker."""
-    data = _datafiles.load_all(ROOT)
+    data = datafiles.load_all(ROOT)
     meeting = next(e for e in data["timeline"] if e.get("meeting"))
     meeting["label"] = "A `ticked` label"
     source = "# Timeline\n\n<!-- render: timeline-diagram -->\n"
-    problems = [str(p) for p in _diagrams.check(mermaid, _diagrams.diagrams_in("docs/t.md", source, data))]
+    problems = [str(p) for p in inventory.check(mermaid, inventory.diagrams_in("docs/t.md", source, data))]
     assert len(problems) == 1, problems
     assert problems[0].startswith("docs/t.md:3: Mermaid cannot parse this diagram "
                                   "(built from data by '<!-- render: timeline-diagram -->'): Lexical error"), problems[0]
@@ -105,8 +106,8 @@ def test_other_settings_give_a_second_layout(mermaid):
     assert wide.error is None and tall.error is None, (wide, tall)
     assert wide.svg.startswith("<svg") and tall.svg.startswith("<svg")
     assert 'id="narrow-0"' in tall.svg and wide.svg != tall.svg
-    assert "securityLevel" not in _diagrams.settings({"flowchart": {}})["flowchart"]
-    assert _diagrams.settings({"sequence": {"mirrorActors": False}})["sequence"]["actorFontSize"] == "16px"
+    assert "securityLevel" not in inventory.settings({"flowchart": {}})["flowchart"]
+    assert inventory.settings({"sequence": {"mirrorActors": False}})["sequence"]["actorFontSize"] == "16px"
 
 
 def test_the_build_reports_the_file_line_and_whole_message(tmp_path):

@@ -16,13 +16,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
+from conftest import ROOT, nav_pages, record_problems
 from helpers.built import built_page, built_path, page_url, soup
 from helpers.offline_reader import reader_page  # noqa: F401 (a fixture)
 from helpers.pages import check_page
 from helpers.search import check_search
-from conftest import ROOT, nav_pages, record_problems
+from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 PDF, ZIP, FOLDER = "in12355-explainer.pdf", "in12355-explainer-offline.zip", "in12355-explainer"

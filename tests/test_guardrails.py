@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-
 from conftest import ROOT, build, warnings_of
 from helpers.project import copy_project
 

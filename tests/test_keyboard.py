@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import nav_pages
-
 from helpers.colour import GRAPHIC_MIN, TEXT_MIN, contrast, flatten, hex_of
 from helpers.js import script, with_colour_lib
 from helpers.pages import SCHEMES
@@ -122,8 +120,8 @@ def test_every_navigation_link_can_be_reached_by_keyboard(tabs, width):
 
 
 def nav_sections():
-    from mkdocs.config import load_config
     from conftest import ROOT
+    from mkdocs.config import load_config
     return load_config(str(ROOT / "mkdocs.yml"))["nav"]
 
 

@@ -15,11 +15,11 @@ All problems of a width are listed together.
 from __future__ import annotations
 
 import pytest
-
 from conftest import nav_pages, record_problems
 from helpers.guard import guarded_context
 from helpers.pages import wait_for_material
 from helpers.tabs import url_path
+
 from scripts.measure_layout import MEASURE
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, record_problems
 
 EDITIONS = ["hosted_site", "offline_site"]

@@ -5,7 +5,6 @@ Every problem found is listed in the end-of-run summary, not only the first.
 """
 from __future__ import annotations
 
-
 from conftest import ROOT, record_problems
 
 from scripts import check

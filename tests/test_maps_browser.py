@@ -5,7 +5,6 @@ Reuses conftest's `tabs` contexts, helpers.tabs.open_tab and the axe setup of te
 from __future__ import annotations
 
 import pytest
-
 from helpers.js import script
 from helpers.pages import SCHEMES
 from helpers.tabs import open_tab

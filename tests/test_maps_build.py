@@ -8,12 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from helpers.built import built_path, soup
-from hooks import _datafiles
 from conftest import ROOT, build, warnings_of
+from helpers.built import built_path, soup
 
-PLACES = _datafiles.load(ROOT, "places")[0]
+from hooks.data import datafiles
+
+PLACES = datafiles.load(ROOT, "places")[0]
 BUDGET = 80 * 1024
 EDITIONS = ("hosted_site", "offline_site")
 

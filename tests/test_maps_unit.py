@@ -3,14 +3,17 @@ TopoJSON decoding, the places checks, place links, and the committed extract's c
 from __future__ import annotations
 
 import json
+
 import pytest
 import yaml
-
 from conftest import ROOT
-from hooks import _datafiles, _geo, _map_svg, maps, place_links
+
+from hooks.data import datafiles
+from hooks.html import place_links
+from hooks.render import geo, map_svg, maps
 from scripts import make_map_data
 
-PLACES, PLACE_PROBLEMS = _datafiles.load(ROOT, "places")
+PLACES, PLACE_PROBLEMS = datafiles.load(ROOT, "places")
 BY_ID = {p["id"]: p for p in PLACES}
 EXTRACT = json.loads((ROOT / maps.EXTRACT).read_text(encoding="utf-8"))
 
@@ -29,12 +32,12 @@ PROJ_REFERENCE = [
 
 @pytest.mark.parametrize("params, lonlat, expected", PROJ_REFERENCE)
 def test_lambert_matches_proj(params, lonlat, expected):
-    x, y = _geo.Lambert(*params).forward(*lonlat)
+    x, y = geo.Lambert(*params).forward(*lonlat)
     assert x == pytest.approx(expected[0], abs=0.05) and y == pytest.approx(expected[1], abs=0.05)
 
 
 def _screen(panel, place_id):
-    frame = _geo.Frame(panel.projection, *panel.box, width=500)
+    frame = geo.Frame(panel.projection, *panel.box, width=500)
     return frame.point(BY_ID[place_id]["lon"], BY_ID[place_id]["lat"])
 
 
@@ -53,28 +56,28 @@ def test_projection_sanity_on_the_maps_themselves():
 def test_great_circle_distances():
     pyongyang, moscow = (39.0194, 125.7381), (55.7558, 37.6173)
     # PROJ's ellipsoidal (WGS84) distance is 6,430 km; the sphere is within 0.5 % of it.
-    assert _geo.distance_km(pyongyang, moscow) == pytest.approx(6430, rel=0.005)
-    assert _geo.distance_km(pyongyang, pyongyang) == 0
-    points = _geo.great_circle(pyongyang, moscow, steps=10)
+    assert geo.distance_km(pyongyang, moscow) == pytest.approx(6430, rel=0.005)
+    assert geo.distance_km(pyongyang, pyongyang) == 0
+    points = geo.great_circle(pyongyang, moscow, steps=10)
     assert points[0] == pytest.approx((125.7381, 39.0194)) and points[-1] == pytest.approx((37.6173, 55.7558))
-    assert _map_svg.distance_label(6412.7) == "about 6,400 km"
+    assert map_svg.distance_label(6412.7) == "about 6,400 km"
 
 
 def test_path_data_is_relative_and_drops_repeats():
-    assert _geo.path_data([[(0, 0), (10.04, 0), (10, 0.01), (10, 10)]]) == "M0 0l10 0 0 10z"
-    assert _geo.path_data([[(1.26, 2), (3, 4)]], closed=False) == "M1.3 2l1.7 2"   # rounded to 0.1
-    assert _geo.path_data([[(0, 0), (0, 0)]]) == ""
-    assert _geo.path_data([[(100.4, 20), (110, 20), (110, -0.3)]], digits=0) == "M100 20l10 0 0 -20z"
-    assert _geo.path_data([[(0, 0), (0.5, -0.25), (1, 1)]], digits=2) == "M0 0l.5 -.25 .5 1.25z"
+    assert geo.path_data([[(0, 0), (10.04, 0), (10, 0.01), (10, 10)]]) == "M0 0l10 0 0 10z"
+    assert geo.path_data([[(1.26, 2), (3, 4)]], closed=False) == "M1.3 2l1.7 2"   # rounded to 0.1
+    assert geo.path_data([[(0, 0), (0, 0)]]) == ""
+    assert geo.path_data([[(100.4, 20), (110, 20), (110, -0.3)]], digits=0) == "M100 20l10 0 0 -20z"
+    assert geo.path_data([[(0, 0), (0.5, -0.25), (1, 1)]], digits=2) == "M0 0l.5 -.25 .5 1.25z"
 
 
 def test_labels_stay_inside_the_panel():
-    x, align = _map_svg.fit_label(290, "start", "Komsomolsk-on-Amur", 300)
-    assert align == "end" and x - _map_svg.text_width("Komsomolsk-on-Amur") >= 0
-    x, align = _map_svg.fit_label(5, "end", "Pyongyang", 300)
+    x, align = map_svg.fit_label(290, "start", "Komsomolsk-on-Amur", 300)
+    assert align == "end" and x - map_svg.text_width("Komsomolsk-on-Amur") >= 0
+    x, align = map_svg.fit_label(5, "end", "Pyongyang", 300)
     assert align == "start"
-    x, align = _map_svg.fit_label(2, "middle", "UKRAINE", 300)
-    assert x - _map_svg.text_width("UKRAINE") / 2 >= 0
+    x, align = map_svg.fit_label(2, "middle", "UKRAINE", 300)
+    assert x - map_svg.text_width("UKRAINE") / 2 >= 0
 
 
 # --- TopoJSON decoding (scripts/make_map_data.py) -----------------------------------------------
@@ -113,8 +116,8 @@ def test_places_file_is_valid_and_every_place_is_on_a_map():
 
 def _validate(text: str):
     schema = json.loads((ROOT / "data/schemas/places.schema.json").read_text(encoding="utf-8"))
-    return [str(p) for p in _datafiles.validate("data/places.yml", yaml.safe_load(text), schema,
-                                                _datafiles._lines(yaml.compose(text)))]
+    return [str(p) for p in datafiles.validate("data/places.yml", yaml.safe_load(text), schema,
+                                                datafiles._lines(yaml.compose(text)))]
 
 
 def test_broken_places_are_reported_with_file_and_line():
@@ -173,17 +176,17 @@ def test_rendered_map_has_title_desc_and_stays_small():
         html_text = maps.figure(name, EXTRACT, PLACES)
         assert len(html_text.encode("utf-8")) <= 80 * 1024, f"{name}: {len(html_text) / 1024:.1f} KB"
         for variant in ("wide", "narrow"):
-            svg = _map_svg.draw(spec, variant, EXTRACT, PLACES)
+            svg = map_svg.draw(spec, variant, EXTRACT, PLACES)
             assert f"<title id=\"map-{name}-{variant}-title\">" in svg and "<desc " in svg
             assert 'role="img"' in svg and "#" not in svg.split("<title")[0].replace("url(#", "")
 
 
 def test_symbols_placed_along_the_drawn_border():
     line = [(0, 0), (10, 0), (10, 10)]
-    assert _map_svg.along(line, 0) == (0, 0)
-    assert _map_svg.along(line, 15) == (10, 5)
-    assert _map_svg.along(line, 99) == (10, 10)
-    svg = _map_svg.draw(maps.MAPS["region"], "narrow", EXTRACT, PLACES)
+    assert map_svg.along(line, 0) == (0, 0)
+    assert map_svg.along(line, 15) == (10, 5)
+    assert map_svg.along(line, 99) == (10, 10)
+    svg = map_svg.draw(maps.MAPS["region"], "narrow", EXTRACT, PLACES)
     assert 'class="mdx-map__dot mdx-map__dot--approximate"' in svg   # the road-bridge site, placed from a description
 
 
@@ -192,6 +195,6 @@ def test_map_descriptions_give_the_distances_the_map_draws():
     for spec in maps.MAPS.values():
         for panel, _ in spec.wide:
             for a, b, *_ in panel.lines:
-                km = _geo.distance_km((BY_ID[a]["lat"], BY_ID[a]["lon"]), (BY_ID[b]["lat"], BY_ID[b]["lon"]))
-                figure = _map_svg.distance_label(km).removeprefix("about ")
+                km = geo.distance_km((BY_ID[a]["lat"], BY_ID[a]["lon"]), (BY_ID[b]["lat"], BY_ID[b]["lon"]))
+                figure = map_svg.distance_label(km).removeprefix("about ")
                 assert figure in spec.desc, f"{spec.name}: desc lacks {figure} ({a} to {b})"

@@ -7,12 +7,11 @@ import sys
 import zipfile
 
 import pytest
-
+from conftest import ROOT, nav_pages, record_problems
 from helpers.built import built_page, built_path, page_url
 from helpers.offline_reader import reader_page  # noqa: F401 (a fixture)
 from helpers.pages import check_page
 from helpers.search import check_search
-from conftest import ROOT, nav_pages, record_problems
 
 pytestmark = pytest.mark.browser
 FOLDER = "in12355-explainer"

@@ -15,14 +15,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from hooks import _changes, _datafiles, atom_feed, front_matter, page_currency, page_dates
-from helpers.built import built_path, soup
 from conftest import ROOT, nav_pages
+from helpers.built import built_path, soup
+
+from hooks.checks import front_matter, page_currency
+from hooks.data import changelog, datafiles
+from hooks.html import page_dates
+from hooks.render import feed
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 EDITIONS = ["hosted_site", "offline_site"]
-NO_DATA = {name: [] for name in _datafiles.DATA_FILES}
+NO_DATA = {name: [] for name in datafiles.DATA_FILES}
 
 
 def page(body: str, covers: str = "2025-06-30", reviewed: str = "2026-11-30", extra: str = "") -> str:
@@ -134,7 +137,7 @@ def test_missing_dates_are_left_to_front_matter():
 
 
 def test_every_page_of_the_site_passes():
-    data = _datafiles.load_all(ROOT)
+    data = datafiles.load_all(ROOT)
     found = [str(p) for path in sorted((ROOT / "docs").rglob("*.md"))
              for p in page_currency.check(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8"), data)]
     assert found == []
@@ -162,12 +165,12 @@ CHANGES = [
 
 
 def test_entry_ids_are_stable_when_entries_are_added_on_top():
-    assert _changes.entry_ids(CHANGES) == ["change-2026-12-02-1", "change-2026-11-30-2", "change-2026-11-30-1"]
-    assert _changes.entry_ids(CHANGES[1:]) == _changes.entry_ids(CHANGES)[1:]
+    assert changelog.entry_ids(CHANGES) == ["change-2026-12-02-1", "change-2026-11-30-2", "change-2026-11-30-1"]
+    assert changelog.entry_ids(CHANGES[1:]) == changelog.entry_ids(CHANGES)[1:]
 
 
 def test_render_groups_by_date_with_titles():
-    out = _changes.render(CHANGES, {"since.md": "Since the report", "index.md": "Home"})
+    out = changelog.render(CHANGES, {"since.md": "Since the report", "index.md": "Home"})
     assert out.startswith("## December 2, 2026\n\n- Newest change, on one page. Pages: [Since the report](since.md).\n  {: #change-2026-12-02-1 }")
     assert "\n## November 30, 2026\n" in out and "Pages: [Home](index.md), [report/summary.md](report/summary.md)." in out
 
@@ -179,7 +182,7 @@ def test_changes_schema_rejects_bad_entries(tmp_path):
         '- date: "2026-11"\n  pages: [since.md]\n  summary: A summary that is long enough.\n'
         '- date: "2026-11-30"\n  pages: []\n  summary: No pages listed here at all.\n'
         '- date: "2026-11-30"\n  pages: [since.md]\n  summary: "Two lines\\nin one summary."\n')
-    entries, problems = _datafiles.load(tmp_path, "changes")
+    entries, problems = datafiles.load(tmp_path, "changes")
     found = messages(problems)
     assert entries == []
     assert found[0].startswith("data/changes.yml:1: entry 1, field 'date': '2026-11' does not match")
@@ -193,13 +196,13 @@ def test_pages_named_in_changes_must_exist(tmp_path):
     (tmp_path / "data/changes.yml").write_text('- date: "2026-11-30"\n  pages:\n    - since.md\n    - sanctions.md\n'
                                                '  summary: A summary that is long enough.\n')
     known = {"since.md", "report/sanctions.md"}
-    found = messages(_changes.problems(tmp_path, known))
+    found = messages(changelog.problems(tmp_path, known))
     assert found == ["data/changes.yml:4: entry 1: page 'sanctions.md' is not in docs/ (did you mean report/sanctions.md? "
                      "name the page's file relative to docs/, as in nav: in mkdocs.yml)"]
-    entries = _datafiles.load(tmp_path, "changes")[0] + [{"date": "2026-11-29", "pages": ["since.md"], "summary": "S."}]
-    assert [c["date"] for c in _changes.existing_only(entries, known)] == ["2026-11-29"]
+    entries = datafiles.load(tmp_path, "changes")[0] + [{"date": "2026-11-29", "pages": ["since.md"], "summary": "S."}]
+    assert [c["date"] for c in changelog.existing_only(entries, known)] == ["2026-11-29"]
     (tmp_path / "data/changes.yml").write_text("- date: [unclosed\n")   # _datafiles reports the YAML error
-    assert _changes.problems(tmp_path, known) == []
+    assert changelog.problems(tmp_path, known) == []
 
 
 def parse_feed(xml: bytes) -> list[dict]:
@@ -212,7 +215,7 @@ def parse_feed(xml: bytes) -> list[dict]:
 
 def test_build_feed():
     urls = {"since.md": "since/", "index.md": "./", "report/summary.md": "report/summary/", "whats-new.md": "whats-new/"}
-    xml = atom_feed.build_feed(CHANGES, urls, {"since.md": "Since the report"}, "https://x.org/s/", "Site", "Authors")
+    xml = feed.build_feed(CHANGES, urls, {"since.md": "Since the report"}, "https://x.org/s/", "Site", "Authors")
     entries = parse_feed(xml)
     assert [e["title"] for e in entries] == [c["summary"] for c in CHANGES]
     assert entries[0] == {"id": "https://x.org/s/whats-new/#change-2026-12-02-1", "title": "Newest change, on one page.",
@@ -220,7 +223,7 @@ def test_build_feed():
                           "content": '<p>Newest change, on one page.</p><p>Pages: <a href="https://x.org/s/since/">Since the report</a>.</p>'}
     assert entries[1]["links"] == ["https://x.org/s/"]
     assert ET.fromstring(xml).findtext(f"{ATOM}updated") == "2026-12-02T00:00:00+00:00"
-    again = atom_feed.build_feed(CHANGES, urls, {"since.md": "Since the report"}, "https://x.org/s/", "Site", "Authors")
+    again = feed.build_feed(CHANGES, urls, {"since.md": "Since the report"}, "https://x.org/s/", "Site", "Authors")
     assert xml == again   # no build time in the feed: rebuilding changes nothing
 
 
@@ -292,8 +295,8 @@ def test_feed_is_linked_and_matches_the_changelog(edition):
         assert not link["href"].startswith(("http:", "https:", "/")), f"{src}: the feed link must be relative"
         assert (path.parent / link["href"]).resolve() == (site / "feed.xml").resolve(), src
     entries = parse_feed((site / "feed.xml").read_bytes())
-    assert [e["title"] for e in entries] == [c["summary"] for c in _changes.ordered(changes)]
-    assert [e["updated"][:10] for e in entries] == [c["date"] for c in _changes.ordered(changes)]
+    assert [e["title"] for e in entries] == [c["summary"] for c in changelog.ordered(changes)]
+    assert [e["updated"][:10] for e in entries] == [c["date"] for c in changelog.ordered(changes)]
     assert len({e["id"] for e in entries}) == len(entries)
     whats_new = soup(built_path(site, "whats-new.md", offline))
     for entry in entries:

@@ -94,7 +94,8 @@ def test_packing_keeps_outline_and_metadata_and_shrinks_plain_objects(tmp_path):
 def test_the_build_date_is_source_date_epoch_or_today(monkeypatch):
     """hooks.downloads.build_date without a file: the PDF's "Built" date."""
     import datetime
-    from hooks.downloads import build_date
+
+    from hooks.core.dates import build_date
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
     assert build_date() == datetime.date(2025, 12, 1)
     monkeypatch.delenv("SOURCE_DATE_EPOCH")

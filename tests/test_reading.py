@@ -9,10 +9,10 @@ import re
 import textwrap
 
 import pytest
-
-from hooks import content_kinds
 from conftest import ROOT, build, warnings_of
 from helpers.project import copy_project
+
+from hooks.checks import content_kinds
 
 META = 'title: A test page\ndescription: A description that is long enough to pass the fifty-character minimum.\nreport_part: "None (site page)"'
 
@@ -60,7 +60,7 @@ def test_every_page_follows_the_fold_rule():
 
 
 def test_timeline_renderer_writes_after_boxes_open():
-    from hooks import shared_data
+    from hooks.render import shared_data
     events = [{"date": "2024-06-19", "label": "Treaty signed", "text": "Something happened in June.", "kind": "after",
                "source": "https://example.org/", "source_title": "Example"}]
     rendered = shared_data.render_timeline_table(events)

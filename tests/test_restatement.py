@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 import yaml
-
 from conftest import ROOT
 
 # The text of the report the site holds: its summary and the opening paragraph of "An Expanding

@@ -17,12 +17,12 @@ import re
 import time
 
 import pytest
-
-from hooks import glossary_search, search_tuning
 from conftest import ROOT, record_problems
 from helpers.guard import guarded_context
 from helpers.js import script
 from helpers.pages import wait_for_material
+
+from hooks.html import glossary_search, search_tuning
 
 # (what a reader types, the page that must be in the top 3). Name variants, aliases from the
 # glossary, phrases, single names, and "UN" queries that must still find the UN material.
@@ -354,7 +354,8 @@ def test_each_glossary_term_is_an_anchor_and_a_search_entry(hosted_site):
     """hooks/glossary_search.py: the glossary list is out of the page's own entry, and each term
     has an entry at its anchor (which the page has), with its definition."""
     import yaml
-    from hooks._datafiles import term_anchor
+
+    from hooks.data.datafiles import term_anchor
     glossary = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
     shown = (hosted_site / "glossary/index.html").read_text(encoding="utf-8")
     docs = {d["location"]: d for d in json.loads((hosted_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]}

@@ -12,7 +12,8 @@ import urllib.request
 
 from conftest import build, warnings_of
 from helpers.project import copy_project
-from hooks import preview_notices
+
+from hooks.html import preview_notices
 
 COPY = ("docs", "data", "hooks", "includes", "overrides", "mkdocs.yml", "mkdocs-offline.yml")
 MESSAGE = "link 'missing.md': the target is not found among documentation files"

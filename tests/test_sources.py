@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
-from hooks import _datafiles
+
+from hooks.data import datafiles
 
 REPUBLISHERS = ("menafn.com", "cambodiatribune.com", "cambodianewsservice.com", "thenewsintel.com", "einpresswire.com",
                 "orissapost.com", "stratnewsglobal.com", "docslib.org", "foreignpolicywatchdog.com", "wttlonline.com")
@@ -32,7 +32,7 @@ def footnotes():
 
 def data_sources():
     for name in ("timeline", "actors", "sanctions", "estimates"):
-        for entry in _datafiles.load(ROOT, name)[0]:
+        for entry in datafiles.load(ROOT, name)[0]:
             for source in [entry] + entry.get("officeholders", []):
                 yield f"data/{name}.yml {source.get('date', source.get('office', ''))}", source["source"], source["source_title"]
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import nav_pages
 from helpers.tabs import url_path
-from hooks.table_wrappers import CLASS, CLOSE, OPEN, wrap_tables
+
+from hooks.html.table_wrappers import CLASS, CLOSE, OPEN, wrap_tables
 
 PAGES = nav_pages()
 _TABLE_TAG = re.compile(r"<table\b[^>]*>")

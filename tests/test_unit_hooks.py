@@ -10,10 +10,23 @@ from pathlib import Path
 
 import material
 import pytest
-
-from hooks import (_common, _datafiles, citations, cite_this_page, content_kinds, diagram_rules,  # noqa: I001
-                   footnote_titles, front_matter, link_lines, phone_tables, robots_txt, shared_data, unsafe_content)
 from conftest import ROOT
+
+from hooks import (  # noqa: I001
+    _common,
+    _datafiles,
+    citations,
+    cite_this_page,
+    content_kinds,
+    diagram_rules,
+    footnote_titles,
+    front_matter,
+    link_lines,
+    phone_tables,
+    robots_txt,
+    shared_data,
+    unsafe_content,
+)
 
 CRS = "[^crs]: CRS, [Report](https://www.everycrsreport.com/reports/IN12355.html), May 6, 2024."
 
@@ -399,7 +412,11 @@ def test_one_long_date_for_every_page_and_hook():
     """report_facts.long_date is the one way pages write a day: the changelog, the page dates, the
     downloads and "Cite this page" all call it, with a date or an ISO string."""
     import datetime
-    from hooks import _changes, _download_pages, page_dates, report_facts
+
+    from hooks.core import report_facts
+    from hooks.data import changelog
+    from hooks.html import page_dates
+    from hooks.render import download_pages
     assert report_facts.long_date("2024-05-06") == report_facts.long_date(datetime.date(2024, 5, 6)) == "May 6, 2024"
     assert report_facts.long_date(datetime.date(2026, 11, 30)) == "November 30, 2026"
     assert all(module.long_date is report_facts.long_date for module in (_changes, _download_pages, page_dates, cite_this_page))

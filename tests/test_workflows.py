@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from scripts import changed_pages, external_links, preview_comment
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))

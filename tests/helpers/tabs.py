@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hooks.downloads import hosted_url
 from helpers.pages import SCHEMES, wait_for_material
+from hooks.render.downloads import hosted_url
 
 WIDTHS = (390, 1280)
 HEIGHT = 800

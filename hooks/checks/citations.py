@@ -1,0 +1,80 @@
+"""Citations: footnotes are defined and used, sources are https links, facts are cited.
+
+Checks the raw page source:
+- every footnote reference `[^label]` has a definition, and every definition is referenced;
+- a label is defined only once;
+- every definition links its source, and every link in it is https://;
+- every paragraph or list item inside a `report`, `context` or `after` box (the boxes that
+  hold facts, see hooks/content_kinds.py) carries at least one footnote reference, except a
+  `<!-- render: ... -->` marker of hooks/shared_data.py, whose rows each link their source;
+- the page links the original CRS report somewhere (normally through its `[^crs]` footnote).
+"""
+from __future__ import annotations
+
+import re
+
+from hooks.core import report_facts
+from hooks.core.build import Build
+from hooks.core.markdown import admonitions, scan
+from hooks.core.problems import Problem
+
+FACT_KINDS = ("report", "context", "after")
+
+_DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:\s*(?P<text>.*)$")
+_REFERENCE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
+_RENDER_MARKER = re.compile(r"^<!--\s*render:\s*[\w-]+\s*-->$")
+_LINK_TARGET = re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)|<(?P<auto>[a-z]+://[^>\s]+)>")
+
+
+# --- Helpers -------------------------------------------------------------------------------
+
+def check(path: str, source: str, build: Build) -> list[Problem]:
+    """`build.facts` gives the report's addresses."""
+    addresses = report_facts.addresses(build.facts)
+    result = scan(source)
+    definitions: dict[str, int] = {}
+    references: dict[str, int] = {}
+    problems = []
+    for number, line in result.prose:
+        definition = _DEFINITION.match(line)
+        if definition:
+            label = definition["label"]
+            if label in definitions:
+                problems.append(Problem(path, number, f"footnote [^{label}] is defined twice (first on line {definitions[label]})",
+                                        "delete one definition or rename its label"))
+            definitions.setdefault(label, number)
+            problems += _check_source(path, number, label, definition["text"])
+            line = line[definition.end("label") + 2:]
+        for reference in _REFERENCE.finditer(line):
+            references.setdefault(reference["label"], number)
+    for label, number in references.items():
+        if label not in definitions:
+            problems.append(Problem(path, number, f"footnote [^{label}] is referenced but never defined",
+                                    f"add a line '[^{label}]: <source with an https link>' at the bottom of the page"))
+    for label, number in definitions.items():
+        if label not in references:
+            problems.append(Problem(path, number, f"footnote [^{label}] is defined but never referenced",
+                                    f"cite it with [^{label}] in the text, or delete the definition"))
+    for box in admonitions(result):
+        if box.kind not in FACT_KINDS:
+            continue
+        for number, paragraph in box.paragraphs:
+            if _RENDER_MARKER.match(paragraph):   # rendered data: each row links its own source
+                continue
+            if not _REFERENCE.search(paragraph):
+                problems.append(Problem(path, number, f"statement in a '{box.kind}' box cites no source",
+                                        "end the paragraph or list item with a footnote such as [^crs]"))
+    if not any(url in source for url in addresses):
+        problems.append(Problem(path, 1, "page never links the original CRS report",
+                                "add the [^crs] footnote definition and cite it (see CONTRIBUTING.md)"))
+    return problems
+
+
+def _check_source(path: str, number: int, label: str, text: str) -> list[Problem]:
+    urls = [m["url"] or m["auto"] for m in _LINK_TARGET.finditer(text)]
+    if not urls:
+        return [Problem(path, number, f"footnote [^{label}] names no linked source",
+                        "link the source: [Title](https://...)")]
+    return [Problem(path, number, f"footnote [^{label}] links a non-https source: {url}",
+                    "use the https:// address of the source")
+            for url in urls if not url.startswith("https://")]

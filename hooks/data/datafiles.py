@@ -1,0 +1,385 @@
+"""Load and validate the shared data files (data/*.yml) against data/schemas/*.schema.json.
+
+Validation uses jsonschema; each error is reported at the YAML line of the offending entry
+or field, e.g. `data/timeline.yml:42: entry 7, field 'date': '2024-02-30' is not a real
+ISO date (...)`. Dates may be "YYYY", "YYYY-MM" or "YYYY-MM-DD" and must exist on the calendar.
+Entries with problems are left out of what `load` returns, so the pages still render and one
+build lists every problem. Beyond the schema, a timeline event's `kind` must fit its date: "after"
+events are dated after the report (extra.report.date in mkdocs.yml), "report" and "background"
+events on or before it. A field whose pattern is "^[^...]*$" may not hold those characters; the
+message names the ones found and the schema's `$comment` says why (e.g. a diagram label).
+
+Each file is parsed and validated once and kept until it, its schema or mkdocs.yml changes (their
+paths, mtimes and sizes are the key), so the hooks, the fast check and the scripts share one read:
+`load(root, name)`, `load_all(root)` ({name: entries}), `all_problems(root)`, `source(root, name)`.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from hooks.core import report_facts
+from hooks.core.build import Build
+from hooks.core.problems import ROOT, Problem
+
+DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates", "places", "changes")
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_EXCLUDED = re.compile(r"\^\[\^(?P<chars>[^\]]+)\]\*\$")   # a pattern "^[^...]*$": characters a field may not hold
+FORMATS = jsonschema.FormatChecker()
+
+
+@FORMATS.checks("partial-iso-date", raises=ValueError)
+def is_partial_iso_date(value) -> bool:
+    if not isinstance(value, str) or not _PARTIAL_DATE.match(value):
+        raise ValueError("write the date as a quoted ISO date: \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"")
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    datetime.date(parts[0], parts[1], parts[2])   # ValueError for a day or month that does not exist
+    return True
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):   # libyaml when present: ~10x faster
+    """SafeLoader that keeps an unquoted date which is not on the calendar (2024-13-01) as text,
+    so the schema reports it at its line instead of the YAML library raising ValueError."""
+
+
+def _timestamp(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _parse(text: str):
+    """The YAML's node tree (for line numbers) and its data, from one parse."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
+def _lines(node, prefix: tuple = ()) -> dict:
+    """Map every path in a composed YAML document, such as (index,), (index, key) or
+    (index, key, item, key) for nested lists, to the 1-based line where it starts."""
+    lines = {}
+    if isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[prefix + (index,)] = item.start_mark.line + 1
+            lines.update(_lines(item, prefix + (index,)))
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[prefix + (key.value,)] = key.start_mark.line + 1
+            lines.update(_lines(value, prefix + (key.value,)))
+    return lines
+
+
+def _line_of(lines: dict, path: list) -> int:
+    """The line of the deepest part of `path` that the YAML map knows."""
+    for end in range(len(path), 0, -1):
+        if tuple(path[:end]) in lines:
+            return lines[tuple(path[:end])]
+    return 1
+
+
+def _where(index: int, path: list) -> str:
+    """'entry 3', "entry 3, field 'date'" or "entry 3, field 'officeholders' item 2 'since'"."""
+    where = f"entry {index + 1}"
+    if len(path) > 1:
+        where += f", field '{path[1]}'"
+    for part in path[2:]:
+        where += f" item {part + 1}" if isinstance(part, int) else f" '{part}'"
+    return where
+
+
+_OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[\w.-]+:\s+)?(?P<quote>["'])(?P<rest>.*)$""")
+YAML_FIX = "check indentation and quote strings that contain a colon"
+
+
+def _unclosed_quote(line: str) -> bool:
+    """Whether a value that starts with a quote on this line is left open at its end."""
+    match = _OPENS_QUOTE.match(line)
+    if not match:
+        return False
+    rest = match["rest"]
+    if match["quote"] == "'":
+        return rest.replace("''", "").count("'") == 0
+    return len(re.findall(r'(?<!\\)"', rest.replace("\\\\", ""))) == 0
+
+
+def yaml_problem(rel: str, text: str, error: yaml.YAMLError) -> Problem:
+    """A YAML error at the line to fix. PyYAML reports where it gave up; for a quote left open
+    that is often many lines below (a quoted value may span lines), so the opening line is
+    named instead, with where YAML stopped."""
+    mark = getattr(error, "problem_mark", None)
+    line = (mark.line + 1) if mark else 1
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context_mark", None)
+    first = (context.line + 1) if context else max(1, line - 50)
+    lines = text.split("\n")
+    for number in range(first, line):
+        if _unclosed_quote(lines[number - 1]):
+            return Problem(rel, number, f"not valid YAML: the quoted value that starts on this line is not closed on it, "
+                           f"so YAML reads on and fails at line {line} ({problem})",
+                           "close the quote at the end of the value, or remove the opening one")
+    return Problem(rel, line, f"not valid YAML: {problem}", YAML_FIX)
+
+
+def load(root: Path, name: str) -> tuple[list, list[Problem]]:
+    """Return (entries, problems) for data/<name>.yml; entries leaves out those with problems.
+    Read once while its files are unchanged (see `_loaded`)."""
+    loaded = _loaded(Path(root), name)
+    return list(loaded.entries), list(loaded.problems)
+
+
+def load_all(root: Path) -> dict[str, list]:
+    """{name: entries} for every file in DATA_FILES: what pages render from data/."""
+    return {name: load(root, name)[0] for name in DATA_FILES}
+
+
+def all_problems(root: Path) -> list[Problem]:
+    """The problems of every file in DATA_FILES, file by file."""
+    return [problem for name in DATA_FILES for problem in _loaded(Path(root), name).problems]
+
+
+def source(root: Path, name: str) -> tuple[object, dict]:
+    """data/<name>.yml as YAML reads it, before any check (None if it is missing or not valid YAML),
+    and its line map ({(index, key, ...): line}, see `_lines`). Shared with the cache: do not change it."""
+    loaded = _loaded(Path(root), name)
+    return loaded.data, loaded.lines
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    entries: list
+    problems: list
+    data: object = None
+    lines: dict = field(default_factory=dict)
+
+
+_CACHE: dict[tuple[str, str], tuple[tuple, _Loaded]] = {}
+
+
+def _inputs(root: Path, name: str) -> list[Path]:
+    """The files a load of data/<name>.yml reads: the data, its schema, and the mkdocs.yml that
+    dates the report (a timeline event's kind must fit it)."""
+    return [root / f"data/{name}.yml", root / f"data/schemas/{name}.schema.json", _config_dir(root) / "mkdocs.yml"]
+
+
+def _config_dir(root: Path) -> Path:
+    """Where the mkdocs.yml that dates the report is: root's own, else the project's."""
+    return root if (root / "mkdocs.yml").exists() else ROOT
+
+
+def _stamp(paths) -> tuple:
+    """(path, mtime in ns, size) of each file, (path, None, None) if it is missing: the cache key."""
+    stamps = []
+    for path in paths:
+        try:
+            stat = Path(path).stat()
+            stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append((str(path), None, None))
+    return tuple(stamps)
+
+
+def _loaded(root: Path, name: str) -> _Loaded:
+    """One parse and validation of data/<name>.yml per build: the hooks, the fast check and the
+    scripts all ask, so the result is kept until one of its files changes (`make serve` sees edits)."""
+    key, files = (str(root.resolve()), name), _stamp(_inputs(root, name))
+    cached = _CACHE.get(key)
+    if cached is None or cached[0] != files:
+        cached = _CACHE[key] = (files, _read(root, name))
+    return cached[1]
+
+
+def _read(root: Path, name: str) -> _Loaded:
+    rel = f"data/{name}.yml"
+    if not (root / rel).exists():
+        return _Loaded([], [Problem(rel, 1, "data file is missing", "restore it from git; pages render it")])
+    text = (root / rel).read_text(encoding="utf-8")
+    try:
+        node, data = _parse(text)
+    except yaml.YAMLError as error:
+        return _Loaded([], [yaml_problem(rel, text, error)])
+    schema = json.loads((root / f"data/schemas/{name}.schema.json").read_text(encoding="utf-8"))
+    lines = _lines(node)
+    problems = validate(rel, data, schema, lines)
+    entries = usable(data, schema)
+    if name == "timeline" and isinstance(data, list):
+        report_date = report_facts.load(_config_dir(root))["date"]
+        problems += kind_date_problems(rel, data, lines, report_date)
+        entries = [e for e in entries if not _kind_mismatch(e, report_date)]   # as in the table: not mislabelled
+    return _Loaded(entries, sorted(problems, key=lambda p: p.line), data, lines)
+
+
+def choices(name: str, field: str, root: Path = ROOT) -> dict[str, str]:
+    """A field's allowed values -> their titles, in order, from data/schemas/<name>.schema.json
+    (held only there): the field is `"oneOf": [{"const": value, "title": how readers see it}, ...]`."""
+    schema = json.loads((Path(root) / f"data/schemas/{name}.schema.json").read_text(encoding="utf-8"))
+    return {choice["const"]: choice["title"] for choice in schema["items"]["properties"][field]["oneOf"]}
+
+
+def actor_groups(root: Path = ROOT) -> dict[str, str]:
+    """Actor group id -> its heading on the actors page, in page order."""
+    return choices("actors", "group", root)
+
+
+def _date_range(value: str) -> tuple[str, str]:
+    """The first and last day a partial ISO date can mean: "2024-05" -> ("2024-05-01", "2024-05-31")."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return value, value
+    if len(parts) == 2:
+        last = (datetime.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - datetime.timedelta(days=1)).day
+        return f"{value}-01", f"{value}-{last:02d}"
+    return f"{value}-01-01", f"{value}-12-31"
+
+
+def kind_date_problems(rel: str, data: list, lines: dict, report_date: str) -> list[Problem]:
+    """An "after" event must be dated after the report; a "report" or "background" one on or before
+    it. A partial date ("2024-05") fits either kind if the report's date falls within it."""
+    problems = []
+    for index, entry in enumerate(data):
+        mismatch = _kind_mismatch(entry, report_date)
+        if mismatch:
+            line = lines.get((index, "kind"), lines.get((index,), 1))
+            where = f"entry {index + 1}, field 'kind'"
+            if mismatch == "after":
+                problems.append(Problem(rel, line, f"{where}: 'after' but dated {entry['date']}, not after the report "
+                                        f"({report_date})", "use kind: background (or report, if the report states it), or fix the date"))
+            else:
+                problems.append(Problem(rel, line, f"{where}: '{entry['kind']}' but dated {entry['date']}, after the "
+                                        f"report ({report_date})", "use kind: after, or fix the date"))
+    return problems
+
+
+def _kind_mismatch(entry, report_date: str) -> str | None:
+    """"after" for an after-event dated on or before the report, "before" for a report/background
+    event dated after it, else None (also for entries whose date or kind the schema rejects)."""
+    if not (isinstance(entry, dict) and isinstance(entry.get("date"), str) and _PARTIAL_DATE.match(entry["date"])
+            and entry.get("kind") in ("report", "background", "after")):
+        return None
+    try:
+        first, last = _date_range(entry["date"])
+    except ValueError:
+        return None    # an impossible date: the schema check reports it
+    if entry["kind"] == "after" and last <= report_date:
+        return "after"
+    if entry["kind"] != "after" and first > report_date:
+        return "before"
+    return None
+
+
+def usable(data, schema: dict) -> list:
+    """The entries that pass the schema: renderers never meet a half-filled entry, and the
+    build goes on to report every problem instead of stopping at a KeyError."""
+    if not isinstance(data, list):
+        return []
+    validator = jsonschema.Draft202012Validator(schema["items"], format_checker=FORMATS)
+    return [entry for entry in data if validator.is_valid(entry)]
+
+
+def validate(rel: str, data, schema: dict, lines: dict) -> list[Problem]:
+    problems, unquoted = [], set()
+    validator = jsonschema.Draft202012Validator(schema, format_checker=FORMATS)
+    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.path]):
+        path = list(error.path)
+        index = path[0] if path and isinstance(path[0], int) else None
+        field = path[1] if len(path) > 1 else None
+        if index is None:
+            where, line, message = "file", 1, error.message
+        elif error.validator == "required":
+            field = error.message.split("'")[1]
+            where, line = _where(index, path + [field]), _line_of(lines, path)
+            message = "is missing"
+        elif error.validator == "additionalProperties":
+            where, line = _where(index, path), _line_of(lines, path)
+            message = error.message
+        else:
+            where, line = _where(index, path), _line_of(lines, path)
+            message, fix = _explain(error)
+            if fix:
+                if (line, where) in unquoted:   # one message per unquoted date, not one per rule
+                    continue
+                unquoted.add((line, where))
+                problems.append(Problem(rel, line, f"{where}: {message}", fix))
+                continue
+        problems.append(Problem(rel, line, f"{where}: {message}", f"see data/schemas/{Path(rel).stem}.schema.json"))
+    if isinstance(data, list):
+        problems += _unique(rel, data, lines)
+    return problems
+
+
+def _explain(error) -> tuple[str, str | None]:
+    """The message for a field error, and a specific fix where the schema's wording is obscure."""
+    if isinstance(error.instance, datetime.date):
+        value = error.instance.isoformat()
+        return (f"{value} is not quoted, so YAML reads it as a date rather than text",
+                f'write it in quotes: "{value}"')
+    if error.validator == "oneOf" and all("const" in choice for choice in error.validator_value):
+        return f"{error.instance!r} is not one of {[choice['const'] for choice in error.validator_value]}", None
+    if error.validator == "pattern" and error.validator_value.startswith("^https://"):
+        return f"{error.instance!r} is not an https:// address", "use the https:// address of the source"
+    excluded = _EXCLUDED.fullmatch(error.validator_value) if error.validator == "pattern" else None
+    if excluded and isinstance(error.instance, str):
+        chars = re.sub(r"\\(.)", r"\1", excluded["chars"])
+        found = " ".join(dict.fromkeys(c for c in error.instance if c in chars))
+        why = error.schema.get("$comment")
+        return f"{error.instance!r} contains {found}", f"leave out {' '.join(chars)}" + (f": {why}" if why else "")
+    if error.validator == "const" and error.schema.get("$comment"):
+        return f"{error.instance!r} should be {error.validator_value!r}", error.schema["$comment"]
+    cause = f" ({error.cause})" if error.cause else ""
+    return f"{error.message}{cause}", None
+
+
+def term_anchor(term: str) -> str:
+    """A glossary term's id on the glossary page, from the letters and digits of its `term`, accents
+    dropped ("Article 4 (2024 treaty)" -> "term-article-4-2024-treaty"): a link can point at one
+    term, and hooks/glossary_search.py gives each term its own search result there."""
+    ascii_ = unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode().lower()
+    return "term-" + "-".join(re.findall(r"[a-z0-9]+", ascii_))
+
+
+def _unique(rel: str, data: list, lines: dict) -> list[Problem]:
+    """Ids, terms and abbreviations must be unique within their file, and two terms may not share
+    an anchor on the glossary page (term_anchor)."""
+    problems, seen, anchors = [], {}, {}
+    for index, entry in enumerate(data):
+        if not isinstance(entry, dict):
+            continue
+        for key in ("id", "term", "abbr"):
+            if key in entry:
+                value = (key, str(entry[key]).lower())
+                line = lines.get((index, key), 1)
+                if value in seen:
+                    problems.append(Problem(rel, line, f"entry {index + 1}: duplicate {key} {entry[key]!r} (also entry {seen[value] + 1})",
+                                            "merge the two entries or rename one"))
+                elif key == "term":
+                    anchor = term_anchor(str(entry[key]))
+                    if anchor == "term-":
+                        problems.append(Problem(rel, line, f"entry {index + 1}: term {entry[key]!r} has no letters or digits for its anchor",
+                                                "spell the term with Latin letters or digits"))
+                    elif anchor in anchors:
+                        other = anchors[anchor]
+                        problems.append(Problem(rel, line, f"entry {index + 1}: term {entry[key]!r} has the same anchor #{anchor} "
+                                                f"as entry {other + 1} {data[other]['term']!r}",
+                                                "rename one so the anchors differ, or merge the two entries"))
+                    anchors.setdefault(anchor, index)
+                seen.setdefault(value, index)
+    return problems
+
+
+def build_for(root: Path) -> Build:
+    """The facts and data of the project at `root`, read without MkDocs (the fast check, scripts, tests)."""
+    return Build(root=Path(root), facts=report_facts.load(Path(root)), data=load_all(Path(root)))

@@ -1,0 +1,46 @@
+"""Actors (data/actors.yml): who's who by group, and office-holders at the report's date and now.
+"""
+from __future__ import annotations
+
+from hooks.core.dates import human_date
+from hooks.render.md import cell, source_link, table
+
+
+def render_actors(actors: list, groups: dict[str, str], after_title: str = "After the report") -> str:
+    """Who's who under a heading per group; `groups` (id -> heading, in order) comes from the schema.
+    A profile describes the actor as of the report's date; what changed later (`after_report`)
+    goes in an "After the report" box at its end, so a reader can always tell the two apart."""
+    out = []
+    for group, heading in groups.items():
+        members = [a for a in actors if a["group"] == group]
+        if not members:
+            continue
+        out += [f"## {heading}", ""]
+        for a in members:
+            out += [f"### {a['name']} {{ #{a['id']} }}", ""]
+            if a.get("leaders"):
+                out += [f"**Key people:** {a['leaders']}", ""]
+            out += [f"**Role in this story:** {a['role']}", "", f"**Interests:** {a['interests']}", ""]
+            named = "Named in the report's text." if a["in_report"] else "Not named in the part of the report we hold; background."
+            out += [f"*{named}* Source: [{a['source_title']}]({a['source']})", ""]
+            if a.get("after_report"):
+                later = a["after_report"]
+                out += [f'!!! after "{after_title}: {later["period"]}"', "",
+                        f"    {later['text']} Source: [{later['source_title']}]({later['source']})", ""]
+    return "\n".join(out)
+
+
+def _since(office: dict) -> str:
+    if office.get("since"):
+        return human_date(office["since"])
+    return "before the report" if office["now"] == office["at_report"] else "not known"
+
+
+def render_officeholders(actors: list, report_long_date: str) -> str:
+    """Who held each office at the report's date and the latest holder a source confirms."""
+    rows = [(f"[{cell(actor['name'])}](#{actor['id']})", cell(office["office"]), cell(office["at_report"]),
+             f"{cell(office['now'])}, in office since {_since(office)} (confirmed as of {human_date(office['as_of'])})",
+             source_link(office))
+            for actor in actors for office in actor.get("officeholders", [])]
+    return table(("Government or body", "Office", f"At the report ({report_long_date})",
+                   "Latest holder a source confirms", "Source"), rows)

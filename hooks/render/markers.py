@@ -1,0 +1,104 @@
+"""Render markers: the one grammar and the one registry of what a page can ask the build to draw.
+
+A page asks with a marker alone on its line; an indented marker (inside a box) renders indented:
+    <!-- render: NAME -->
+REGISTRY says what each NAME draws, from which data (for the "Download this data" links and the
+Data page's "Shown on" column), and whether it depends on the page (links relative to it);
+a marker that does not depend on the page is rendered once per build and reused. An unknown NAME
+is reported at its line with the list of known ones. The renderers themselves are pure functions
+in the modules named below.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from hooks.core.build import Build
+from hooks.core.problems import Problem
+from hooks.data import changelog, datafiles
+from hooks.render import actors, download_pages, estimates, glossary, home, maps, sanctions, timeline
+
+MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*render:\s*(?P<name>[\w-]+)\s*-->[ \t]*$", re.M)
+
+
+@dataclass(frozen=True)
+class Marker:
+    render: Callable[[Build, str], str]    # (build, page src_uri) -> Markdown
+    data: tuple[str, ...]                  # the data files it shows
+    per_page: bool = False                 # True: its links are relative to the page
+    dated: bool = True                     # shows dated events (checks/page_currency reads them)
+
+
+def _changes(build: Build, src: str) -> str:
+    titles = changelog.nav_titles(build.config["nav"]) if build.config else {}
+    known = set(build.titles) or None
+    changes = build.data["changes"] if known is None else changelog.existing_only(build.data["changes"], known)
+    return changelog.render(changes, titles)
+
+
+REGISTRY: dict[str, Marker] = {
+    "glossary": Marker(lambda b, s: glossary.render_glossary(b.data["glossary"]), ("glossary",)),
+    "timeline-table": Marker(lambda b, s: timeline.render_timeline_table(
+        b.data["timeline"] + sanctions.sanctions_as_events(b.data["sanctions"], b.facts["date"]), b.facts),
+        ("timeline", "sanctions")),
+    "timeline-diagram": Marker(lambda b, s: timeline.render_timeline_diagram(b.data["timeline"], b.facts), ("timeline",)),
+    "actors": Marker(lambda b, s: actors.render_actors(b.data["actors"], datafiles.actor_groups(b.root),
+                                                       b.facts["boxes"]["after"]), ("actors",)),
+    "officeholders": Marker(lambda b, s: actors.render_officeholders(b.data["actors"], b.facts["long_date"]), ("actors",)),
+    "sanctions-report-time": Marker(lambda b, s: sanctions.render_sanctions(b.data["sanctions"], False, b.facts["date"]),
+                                    ("sanctions",)),
+    "sanctions-after": Marker(lambda b, s: sanctions.render_sanctions(b.data["sanctions"], True, b.facts["date"]), ("sanctions",)),
+    "estimates-deployed": Marker(lambda b, s: estimates.render_estimates(b.data["estimates"], ("deployed",)), ("estimates",)),
+    "estimates-losses": Marker(lambda b, s: estimates.render_estimates(
+        b.data["estimates"], ("killed", "wounded", "killed-or-wounded", "captured")), ("estimates",)),
+    "chronology": Marker(lambda b, s: home.render_chronology(b.data["timeline"]), ("timeline",)),
+    "story-so-far": Marker(lambda b, s: home.render_story(b.data["timeline"]), ("timeline",)),
+    "by-the-numbers": Marker(lambda b, s: home.render_numbers(b.data["timeline"], b.data["estimates"], b.data["sanctions"],
+                                                              b.facts["date"]), ("timeline", "estimates", "sanctions")),
+    "changes": Marker(_changes, ("changes",)),
+    "places": Marker(lambda b, s: maps.render_places(s, b.data["places"], b.titles), ("places",), per_page=True, dated=False),
+    **{f"map-{key}": Marker(lambda b, s, key=key: maps.render_map(key, s, b.data["places"]), ("places",), per_page=True, dated=False)
+       for key in maps.MAPS},
+    "editions": Marker(lambda b, s: download_pages.render_editions(s, b.editions, download_pages.hosted_about(b)), (),
+                       per_page=True, dated=False),
+    "data-files": Marker(lambda b, s: download_pages.render_data_table(s, b.exports, b.shows), (), per_page=True, dated=False),
+}
+
+
+def names(markdown: str) -> set[str]:
+    """The markers a page's Markdown holds."""
+    return {m["name"] for m in MARKER.finditer(markdown)}
+
+
+def shown_data(markdown: str) -> set[str]:
+    """The data files a page's markers show."""
+    return {d for n in names(markdown) if n in REGISTRY for d in REGISTRY[n].data}
+
+
+def render(build: Build, path: str, src: str, markdown: str, offset: int = 0) -> tuple[str, list[Problem]]:
+    """Replace each marker in `markdown` (the page `src`, whose file is `path`; `offset` lines of
+    front matter precede it) with what it names; an unknown name is a problem at its line."""
+    problems = []
+
+    def replace(match):
+        name, indent = match["name"], match["indent"]
+        marker = REGISTRY.get(name)
+        if marker is None:
+            line = markdown.count("\n", 0, match.start()) + 1 + offset
+            problems.append(Problem(path, line, f"unknown render marker '{name}'", f"use one of: {', '.join(sorted(REGISTRY))}"))
+            return match.group(0)
+        if marker.per_page:
+            return _indent(marker.render(build, src), indent)
+        if name not in build.rendered:
+            build.rendered[name] = marker.render(build, src)
+        return _indent(build.rendered[name], indent)
+
+    return MARKER.sub(replace, markdown), problems
+
+
+def _indent(text: str, indent: str) -> str:
+    """Indent every non-blank line, so a marker inside a box renders inside the box."""
+    if not indent:
+        return text
+    return "\n".join(indent + line if line.strip() else line for line in text.split("\n"))

@@ -1,0 +1,121 @@
+"""The timeline (data/timeline.yml with the sanctions as rows): the event list with its filters, and
+the diagram of the high-level meetings.
+
+The timeline is one card per event (date, what happened, kind, thread, source) in an <ol>, so a
+phone shows every field without sideways scrolling. "Narrow the timeline" links point at empty
+targets; extra.css hides the other events with :target and :has(), no JavaScript.
+"""
+from __future__ import annotations
+
+import html
+
+from hooks.core.dates import human_date, short_date
+from hooks.data import datafiles
+
+THREADS = datafiles.choices("timeline", "thread")        # the story lines, in order (the schema's titles)
+
+
+KIND_LABELS = {"report": "Report", "background": "Background", "after": "After the report"}
+
+
+# The timeline: one card per event (date, what happened, kind, thread, source) in an <ol>, so a
+# phone shows every field without sideways scrolling (a four-column table did not fit 390 px).
+# "Narrow the timeline" links point at empty targets; extra.css hides the other events with
+# :target and :has() -- no JavaScript. Browsers without :has() show every event.
+FILTER_KINDS = ("report", "background", "after")
+
+
+def _event(e: dict) -> str:
+    thread = THREADS.get(e.get("thread", ""), "")
+    date = html.escape(e["date"])
+    meta = (f'<p class="mdx-event__meta"><time datetime="{date}">{human_date(e["date"])}</time> '
+            f'<span class="mdx-event__kind">{KIND_LABELS[e["kind"]]}</span>'
+            + (f' <span class="mdx-event__thread">{html.escape(thread)}</span>' if thread else "") + "</p>")
+    source = (f'<p class="mdx-event__source">Source: <a href="{html.escape(e["source"], quote=True)}">'
+              f'{html.escape(e["source_title"], quote=False)}</a></p>')
+    return (f'<li class="mdx-event mdx-event--{e["kind"]}" data-thread="{html.escape(e.get("thread", ""), quote=True)}">'
+            f'{meta}<p class="mdx-event__text">{html.escape(e["text"], quote=False)}</p>{source}</li>')
+
+
+def _events(events: list) -> list[str]:
+    return ['<ol class="mdx-timeline">', *(_event(e) for e in events), "</ol>"]
+
+
+def render_timeline_filters(events: list) -> list[str]:
+    """Links that narrow the timeline to one thread or kind, and the targets they point at: one
+    status line each, real text (a screen reader reads it when the link moves focus there; CSS
+    shows only the targeted one), saying how many events show and linking the way back."""
+    threads = [t for t in THREADS if any(e.get("thread") == t for e in events)]
+    kinds = [k for k in FILTER_KINDS if any(e["kind"] == k for e in events)]
+    count = {f"thread-{t}": sum(e.get("thread") == t for e in events) for t in threads}
+    count.update({f"kind-{k}": sum(e["kind"] == k for e in events) for k in kinds})
+    link = lambda target, text: f'<a href="#{target}">{html.escape(text, quote=False)}</a>'   # noqa: E731
+    out = ['<nav class="mdx-filter" aria-label="Narrow the timeline">',
+           '<p><span class="mdx-filter__label">By thread:</span> '
+           + " ".join(link(f"thread-{t}", THREADS[t]) for t in threads) + "</p>",
+           '<p><span class="mdx-filter__label">By kind:</span> '
+           + " ".join(link(f"kind-{k}", KIND_LABELS[k]) for k in kinds) + "</p>",
+           "</nav>"]
+    targets = [(f"thread-{t}", f"thread \u201c{THREADS[t]}\u201d") for t in threads]
+    targets += [(f"kind-{k}", f"kind \u201c{KIND_LABELS[k]}\u201d") for k in kinds]
+    for target, what in targets:
+        out.append(f'<p class="mdx-filter__status" id="{target}" tabindex="-1">Showing only the {_events_count(count[target])} '
+                   f'of the {html.escape(what, quote=False)}. <a href="#all-events">Show all {len(events)} events</a></p>')
+    out.append(f'<p class="mdx-filter__status mdx-filter__status--all" id="all-events" tabindex="-1">Showing all {len(events)} events.</p>')
+    return out
+
+
+def _events_count(n: int) -> str:
+    return "1 event" if n == 1 else f"{n} events"
+
+
+def render_timeline_table(timeline: list, facts: dict) -> str:
+    events = sorted(timeline, key=lambda e: e["date"])
+    before = [e for e in events if e["kind"] != "after"]
+    after = [e for e in events if e["kind"] == "after"]
+    last = human_date(after[-1]["date"]) if after else "today"
+    out = ["## Narrow the timeline", "", *render_timeline_filters(events), "",
+           f"## Up to the report (to {facts['long_date']})", "",
+           "\"Report\" marks events the report's text states; \"Background\" marks events from other sources.", ""]
+    out += _events(before)
+    out += ["", f"## After the report ({facts['day_after']} onward)", "",
+            f'!!! after "{facts["boxes"]["after"]}: {human_date(facts["date"][:7])} to {last}"', "",
+            "    These events postdate the report and are not in it. Each one links its source.", ""]
+    out += _events(after)
+    return "\n".join(out) + "\n"
+
+
+def render_timeline_diagram(timeline: list, facts: dict) -> str:
+    """The high-level meetings, one node per year (the report's date splits its year), oldest
+    first: a compact chain that fits a phone (one node per meeting was 2,783 px tall for 20)."""
+    meetings = sorted((e for e in timeline if e.get("meeting")), key=lambda e: e["date"])
+    groups: list[tuple[str, list]] = []
+    for e in meetings:
+        year = e["date"][:4]
+        key = year + (" (after the report)" if year == facts["date"][:4] and e["date"] > facts["date"] else "")
+        if year == facts["date"][:4] and e["date"] <= facts["date"]:
+            key = year + " (to the report)"
+        if not groups or groups[-1][0] != key:
+            groups.append((key, []))
+        groups[-1][1].append(e)
+    lines = ["```mermaid", "flowchart TB",
+             "    accTitle: High-level North Korea-Russia meetings",
+             "    accDescr: A top-to-bottom chain of the leaders' and ministers' meetings, grouped by year, oldest first, with the report's date marked.",
+             ]
+    previous, marked = None, False
+    for index, (key, events) in enumerate(groups):
+        if not marked and events[0]["date"] > facts["date"]:
+            lines.append(f'    report(["{facts["long_date"]}: CRS report {facts["id"]}"])')
+            if previous:
+                lines.append(f"    {previous} --> report")
+            previous, marked = "report", True
+        node = f"y{index}"
+        rows = "\n".join(f"{short_date(e['date'])}: {e['label']}".replace('"', "'") for e in events)
+        lines.append(f'    {node}["`**{key}**\n{rows}`"]')
+        if previous:
+            lines.append(f"    {previous} --> {node}")
+        previous = node
+    lines += ["```", "", '??? abstract "Diagram as text"', ""]
+    for e in meetings:
+        lines.append(f"    - {human_date(e['date'])}: {e['label']} ({KIND_LABELS[e['kind']].lower()}; [{e['source_title']}]({e['source']}))")
+    return "\n".join(lines) + "\n"
