@@ -12,7 +12,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve build offline pdf test check lint generate bench clean
 
-# The editions a reader can download, built before the hosted site, which copies them (hooks/downloads.py).
+# The editions a reader can download, built before the hosted site, which copies them (hooks/render/downloads.py).
 # The folders can be moved (tests/test_editions.py runs `make build` into a temporary folder).
 SITE         ?= site
 OFFLINE_SITE ?= site-offline
@@ -46,14 +46,14 @@ serve: $(VENV)/.site-deps
 ## build: the complete hosted site into site/: the pages, the data downloads, the PDF and the offline zip
 # In this order, because each step includes what the one before made: the PDF (printed from a build
 # of the offline edition), the offline edition with the PDF inside and its zip, then the hosted site,
-# whose About page gives the size, date and SHA-256 of both (see hooks/downloads.py).
+# whose About page gives the size, date and SHA-256 of both (see hooks/render/downloads.py).
 build: offline
 	EDITIONS_DIR=$(abspath $(EDITIONS)) $(BIN)/mkdocs build --strict --clean --site-dir $(SITE)
 
 ## offline: the offline edition (with the PDF and the data) into site-offline/ and dist/in12355-explainer-offline.zip
 offline: pdf
 	EDITIONS_DIR=$(abspath $(EDITIONS)) $(BIN)/mkdocs build --strict --clean --config-file mkdocs-offline.yml --site-dir $(OFFLINE_SITE)
-	$(BIN)/python scripts/zip_offline.py $(OFFLINE_SITE) $(ZIP)
+	$(BIN)/python -m scripts.zip_offline $(OFFLINE_SITE) $(ZIP)
 
 ## pdf: the whole site as one PDF, dist/in12355-explainer.pdf
 pdf: $(VENV)/.chromium
@@ -80,7 +80,7 @@ generate: $(VENV)/.site-deps
 
 ## bench: build time, bytes per page and Lighthouse scores (median of 3 runs), see BENCHMARKS.md
 bench: $(VENV)/.test-deps
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m scripts.bench
 
 clean:
 	rm -rf site site-offline dist .pytest_cache

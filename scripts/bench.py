@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Benchmark the site: build times, offline zip size, Lighthouse scores and diagram draw times.
 
-    make bench                      # = .venv/bin/python scripts/bench.py (every page, 3 runs each)
-    scripts/bench.py --runs 1 --pages report/ --presets desktop
-    scripts/bench.py --write-benchmarks   # also refresh the marked section of BENCHMARKS.md
+    make bench                      # = .venv/bin/python -m scripts.bench (every page, 3 runs each)
+    .venv/bin/python -m scripts.bench --runs 1 --pages report/ --presets desktop
+    .venv/bin/python -m scripts.bench --write-benchmarks   # also refresh the marked section of BENCHMARKS.md
 
 A benchmark, not a test: it reports and judges budgets but never fails on a miss. It times
 `mkdocs build --strict` of both editions (median of 3), zips the offline edition, serves the
@@ -50,7 +50,7 @@ LAUNCHER_FLAGS = BENCH / "node_modules" / "chrome-launcher" / "dist" / "flags.js
 BUILD_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 TEXT_TYPES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 # A diagram: a Mermaid fence, or a pre-rendered host (class token `mdx-diagram` itself, not the
-# `mdx-diagram--wide`/`--narrow` wrappers hooks/phone_variants.py puts round fences in `make serve`).
+# `mdx-diagram--wide`/`--narrow` wrappers hooks/diagrams/phone_variants.py puts round fences in `make serve`).
 DIAGRAM = re.compile(r'<pre class="mermaid">|<(?:svg|div)\b[^>]*\bclass="(?:[^"]*\s)?mdx-diagram[\s"]')
 NARROW = re.compile(r'<div\b[^>]*\bclass="(?:[^"]*\s)?mdx-diagram--narrow[\s"]')   # a layout shown instead of another
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

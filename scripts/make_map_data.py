@@ -3,14 +3,14 @@
 
 Usage (needs the network once, and scripts/requirements-maps.txt in the venv):
     .venv/bin/pip install -r scripts/requirements-maps.txt
-    .venv/bin/python scripts/make_map_data.py            # writes data/geo/extract.json and manifest.json
-    .venv/bin/python scripts/make_map_data.py --check    # exit 1 if the committed files differ from the manifest
+    .venv/bin/python -m scripts.make_map_data            # writes data/geo/extract.json and manifest.json
+    .venv/bin/python -m scripts.make_map_data --check    # exit 1 if the committed files differ from the manifest
 
 Source: Natural Earth country outlines (public domain), as TopoJSON in the `world-atlas` npm
 package, pinned below and fetched with `npm pack` (npm's configured registry; no host is named here).
 The TopoJSON arcs are decoded here (quantized, delta-encoded; a negative index ~i is arc i reversed),
 then each extent is clipped to its longitude/latitude box and simplified with shapely. Coordinates stay
-longitude/latitude in degrees: hooks/_geo.py projects them at build time, so the build needs neither
+longitude/latitude in degrees: hooks/render/geo.py projects them at build time, so the build needs neither
 shapely nor the network. The manifest records package, version, the tarball's sha256 and the extract's.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ PACKAGE, VERSION = "world-atlas", "2.0.2"          # Natural Earth 4.1.0 (the pa
 TARBALL_SHA256 = "032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97"
 
 # extent -> which file, box (west, south, east, north) in degrees, simplification tolerance in
-# degrees, decimals kept. Boxes are a little larger than the maps' frames (hooks/maps.py).
+# degrees, decimals kept. Boxes are a little larger than the maps' frames (hooks/render/maps.py).
 EXTENTS = {
     "region": {"file": "countries-10m.json", "box": (118.0, 33.0, 143.5, 56.0), "tolerance": 0.02, "decimals": 3},
     "border": {"file": "countries-10m.json", "box": (129.9, 42.0, 131.2, 42.9), "tolerance": 0.001, "decimals": 4},
@@ -176,7 +176,7 @@ def problems(root: Path = ROOT) -> list[str]:
     digest = hashlib.sha256((out / manifest["file"]).read_bytes()).hexdigest()
     if digest != manifest["sha256"]:
         return [f"data/geo/{manifest['file']}:1: sha256 differs from data/geo/manifest.json "
-                "(re-run scripts/make_map_data.py; never edit the extract by hand)"]
+                "(re-run python -m scripts.make_map_data; never edit the extract by hand)"]
     return []
 
 

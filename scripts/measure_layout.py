@@ -18,15 +18,13 @@ import argparse
 import functools
 import http.server
 import json
-import os
-import shutil
 import sys
 import threading
 from pathlib import Path
 
+from hooks.diagrams import chromium
+
 VIEWPORTS = {"phone": (390, 844), "laptop": (1280, 800)}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 # One page's measurements. Only what is displayed counts (a diagram shown only at the other width
 # has no box); collapsed <details> are opened first, so diagrams inside them are measured too.
@@ -152,14 +150,8 @@ def main(argv=None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--scheme", default="light", choices=("light", "dark"))
     args = parser.parse_args(argv)
-    from playwright.sync_api import sync_playwright
-    executable = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            results = measure_site(args.site, browser, args.scheme)
-        finally:
-            browser.close()
+    with chromium.browser("to measure the layout") as browser:
+        results = measure_site(args.site, browser, args.scheme)
     if args.json:
         json.dump(results, sys.stdout, indent=1)
     else:

@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from hooks.core.dates import build_date, long_date
+from hooks.diagrams import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 CSS = Path(__file__).with_suffix(".css")
@@ -289,8 +290,9 @@ def site_meta(config_file: Path) -> dict:
 def build_offline(target: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
     env.pop("EDITIONS_DIR", None)          # the PDF's own pages must not wait for a PDF
-    # Never --quiet: it hides warnings from --strict, which then passes a broken site.
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file",
+    # Never --quiet: it hides warnings from --strict, which then passes a broken site
+    # (tests/build/test_pdf_gate.py breaks a link and expects this to fail).
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
                              str(ROOT / "mkdocs-offline.yml"), "--site-dir", str(target)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode:
@@ -315,12 +317,7 @@ def main(argv=None) -> int:
         work = Path(temp) / "copy"
         shutil.copytree(site, work)        # never write into the caller's site
         print_file, draft = work / PRINT_FILE, Path(temp) / "draft.pdf"
-        from playwright.sync_api import sync_playwright
-        executable = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run"])
+        with chromium.browser("to print the PDF") as browser:
             numbers: dict[str, int] = {}
             for _ in range(MAX_PASSES):
                 print_file.write_text(assemble(work, entries, meta, numbers), encoding="utf-8")
@@ -331,7 +328,6 @@ def main(argv=None) -> int:
                 numbers = found
             else:
                 raise SystemExit(f"page numbers did not settle after {MAX_PASSES} passes: {numbers}")
-            browser.close()
         args.out.parent.mkdir(parents=True, exist_ok=True)
         finish(draft, args.out, entries, numbers, meta)
     from pypdf import PdfReader

@@ -2,9 +2,9 @@
 """Vendor a pinned front-end asset from the npm registry and record it in the manifest.
 
 Usage:
-    python scripts/vendor.py mermaid 11.17.2
-    python scripts/vendor.py iframe-worker 1.0.4
-    python scripts/vendor.py --check          # verify every file against the manifest
+    python -m scripts.vendor mermaid 11.17.2
+    python -m scripts.vendor iframe-worker 1.0.4
+    python -m scripts.vendor --check          # verify every file against the manifest
 
 Each asset is fetched with `npm pack <package>@<version>` (npm's configured registry; no host is
 hard-coded here), one file is copied to docs/assets/vendor/<name>-<version>/, the previous
@@ -59,12 +59,12 @@ def check(root: Path = ROOT) -> list[str]:
         path = root / entry["path"]
         listed.add(path.resolve())
         if not path.exists():
-            problems.append(f"{entry['path']}:1: listed in manifest.json but missing (run scripts/vendor.py {name} {entry['version']})")
+            problems.append(f"{entry['path']}:1: listed in manifest.json but missing (run python -m scripts.vendor {name} {entry['version']})")
         elif sha256(path) != entry["sha256"]:
-            problems.append(f"{entry['path']}:1: sha256 differs from manifest.json (re-vendor with scripts/vendor.py {name} {entry['version']}; never edit vendored files by hand)")
+            problems.append(f"{entry['path']}:1: sha256 differs from manifest.json (re-vendor with python -m scripts.vendor {name} {entry['version']}; never edit vendored files by hand)")
     for path in sorted(vendor_dir.rglob("*")):
         if path.is_file() and path != manifest_file and path.resolve() not in listed:
-            problems.append(f"{path.relative_to(root).as_posix()}:1: vendored file has no manifest entry (add it with scripts/vendor.py)")
+            problems.append(f"{path.relative_to(root).as_posix()}:1: vendored file has no manifest entry (add it with python -m scripts.vendor)")
     return problems
 
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hooks.diagrams import chromium
 from helpers.server import Server
 from helpers.tabs import tab_pages
 
@@ -84,24 +84,10 @@ def tabs(browser, hosted_server):
     yield from tab_pages(browser, hosted_server)
 
 
-def chromium_executable() -> str | None:
-    """The system Chromium (CHROMIUM_PATH, or `chromium` on PATH); None lets Playwright use its own."""
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-# Never --allow-file-access-from-files: readers' browsers lack it, and with it file:// pages may
-# start Workers, so offline search would pass even without the iframe-worker shim.
-
-
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+    with chromium.browser("for the browser tests") as instance:   # the project's one launcher
         yield instance
-        instance.close()
 
 
 def nav_pages() -> list[str]:

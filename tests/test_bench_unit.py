@@ -15,7 +15,7 @@ def test_diagrams_inside_templates_do_not_count():
 
 
 def test_clientside_wrappers_are_not_diagrams():
-    """`make serve`/--clientside pages: hooks/phone_variants.py wraps a diagram and its phone fence in
+    """`make serve`/--clientside pages: hooks/diagrams/phone_variants.py wraps a diagram and its phone fence in
     mdx-diagram--wide/--narrow divs; the wrappers are not diagrams and the pair counts once."""
     html = ('<div class="mdx-diagram--wide"><pre class="mermaid"><code>flowchart LR</code></pre></div>\n'
             '<div class="mdx-diagram--narrow"><pre class="mermaid"><code>%% phone</code></pre></div>\n'

@@ -7,7 +7,7 @@ Editions:
 - offline-clientside  the offline edition built with PRERENDER_DIAGRAMS=false: Material renders
                       the diagrams in the browser with the vendored Mermaid, from file://
 - hosted-clientside   conftest's clientside_site (what `make serve` shows), over http://127.0.0.1
-The published editions ship diagrams pre-rendered by hooks/prerender_diagrams.py; the client-side
+The published editions ship diagrams pre-rendered by hooks/diagrams/prerender.py; the client-side
 ones exercise Material's own rendering (closed shadow roots, forced open here to look inside).
 """
 from __future__ import annotations
@@ -71,7 +71,7 @@ def editions(request, source_diagrams):
 
 @pytest.fixture(scope="session")
 def reader(browser):
-    """The browser these tests drive: Chromium as a reader runs it (see conftest.CHROMIUM_ARGS)."""
+    """The browser these tests drive: Chromium as a reader runs it (hooks/diagrams/chromium.py ARGS)."""
     return browser
 
 
@@ -101,7 +101,7 @@ def source_diagrams():
     Requested before any build, so it describes the same sources the builds read."""
     diagrams = project_diagrams(ROOT)
     # A phone variant (a fence starting `%% phone`) is the same diagram: both pre-rendering and
-    # client-side rendering (hooks/phone_variants.py) show one of the two at each width.
+    # client-side rendering (hooks/diagrams/phone_variants.py) show one of the two at each width.
     distinct = Counter(d.path for d in diagrams if not is_phone_variant(d.text.lstrip()))
     return lambda src: distinct[f"docs/{src}"]
 

@@ -102,7 +102,7 @@ def test_every_page_links_the_report_and_offers_citation(edition):
 
 
 def test_published_pages_ship_svg_diagrams_and_no_mermaid(edition):
-    """hooks/prerender_diagrams.py: every fence became an inline SVG with <title> and <desc>."""
+    """hooks/diagrams/prerender.py: every fence became an inline SVG with <title> and <desc>."""
     site, offline = edition
     diagram_pages = 0
     for src in nav_pages():
@@ -158,7 +158,7 @@ def test_theme_color_is_the_header_colour(hosted_site):
 
 
 def test_every_footnote_marker_carries_its_note_as_a_tooltip(hosted_site):
-    """hooks/footnote_titles.py: the marker's title is its note's text (Material's JS tooltips are off)."""
+    """hooks/html/footnote_titles.py: the marker's title is its note's text (Material's JS tooltips are off)."""
     checked = 0
     for src in nav_pages():
         page = soup(built_path(hosted_site, src, False))

@@ -1,4 +1,4 @@
-"""The data downloads (hooks/downloads.py, hooks/download_pages.py, hooks/export.py): every data/*.yml with a schema is
+"""The data downloads (hooks/render/downloads.py, hooks/download_pages.py, hooks/export.py): every data/*.yml with a schema is
 published in both editions as JSON (matching data/ and its schema) and CSV (one row per entry), is
 linked from the pages that render it and from the Data page; and broken inputs get clear messages."""
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The after-the-report data (issue 9): sanctions, estimates, office-holders, and what renders them.
 
-Unit tests of hooks/data_tables.py and the new marker handling in hooks/shared_data.py, a
+Unit tests of hooks/data_tables.py and the new marker handling in hooks/render/markers.py, a
 deliberately broken entry for each new schema (the message names file, line and field), and one
 strict build of a copy of the project with a broken sanctions entry.
 """
@@ -14,7 +14,10 @@ from conftest import ROOT, build, warnings_of
 
 from hooks.checks import citations
 from hooks.data import datafiles
-from hooks.render import data_tables, shared_data
+from hooks.core import report_facts
+from hooks.core.build import Build
+from hooks.render import actors, estimates, home, markers, sanctions, timeline
+from hooks.render.sanctions import after_report
 from scripts import check
 
 SANCTION = {"date": "2024-12-16", "actor": "us-treasury", "action": "OFAC designates bankers and generals | sent to Russia.",
@@ -36,48 +39,51 @@ ACTOR = {"id": "japan", "name": "Japan", "officeholders": [
 # --- Renderers -----------------------------------------------------------------------------
 
 def test_sanctions_split_at_the_report_date_and_escape_pipes():
-    before = data_tables.render_sanctions([SANCTION, EARLY], after=False)
-    after = data_tables.render_sanctions([SANCTION, EARLY], after=True)
+    before = sanctions.render_sanctions([SANCTION, EARLY], False, REPORT_DATE)
+    after = sanctions.render_sanctions([SANCTION, EARLY], True, REPORT_DATE)
     assert "March 27, 2024 | South Korea |" in before and "December 16" not in before
     assert ("| December 16, 2024 | U.S. Treasury (OFAC) | OFAC designates bankers and generals \\| sent to Russia. *Instrument:* E.O. 13382. "
             "*Targets:* 16 (9 individuals, 7 entities). | [Treasury, December 16, 2024](https://home.treasury.gov/news/press-releases/jy2751) |") in after
     assert "*Targets:* number not stated (not stated). |" in before
-    assert data_tables.render_sanctions([EARLY], after=True) == "*No entries yet.*\n"
+    assert sanctions.render_sanctions([EARLY], True, REPORT_DATE) == "*No entries yet.*\n"
+
+FACTS = report_facts.load(ROOT)
+REPORT_DATE = FACTS["date"]
 
 
 def test_sanctions_become_timeline_rows_of_the_right_kind():
-    rows = data_tables.sanctions_as_events([SANCTION, EARLY])
+    rows = sanctions.sanctions_as_events([SANCTION, EARLY], REPORT_DATE)
     assert [r["kind"] for r in rows] == ["after", "background"]
     assert rows[0]["label"] == "U.S. Treasury (OFAC) sanctions" and len(rows[0]["label"]) <= 40
     assert rows[0]["text"].endswith("Targets: 9 individuals, 7 entities.")
-    table = shared_data.render_timeline_table(rows)
+    table = timeline.render_timeline_table(rows, FACTS)
     assert table.index("March 27, 2024") < table.index("## After the report") < table.index("December 16, 2024")
 
 
 def test_estimates_are_listed_never_reduced_to_one():
-    troops = data_tables.render_estimates([ESTIMATE, LOSS, dict(ESTIMATE, figure="about 10,000", date="2024-10-28")], ("deployed",))
+    troops = estimates.render_estimates([ESTIMATE, LOSS, dict(ESTIMATE, figure="about 10,000", date="2024-10-28")], ("deployed",))
     assert troops.index("about 10,000") < troops.index("about 15,000") and "2,000" not in troops
-    losses = data_tables.render_estimates([ESTIMATE, LOSS], ("killed", "wounded"))
+    losses = estimates.render_estimates([ESTIMATE, LOSS], ("killed", "wounded"))
     assert "| September 2, 2025 | South Korea's NIS | Killed: around 2,000 | Killed in the war | [KBS](https://a.org) |" in losses
 
 
 def test_officeholders_table_gives_then_now_since_and_as_of():
-    out = data_tables.render_officeholders([ACTOR, {"id": "x", "name": "X"}])
+    out = actors.render_officeholders([ACTOR, {"id": "x", "name": "X"}], FACTS['long_date'])
     assert ("| [Japan](#japan) | Prime Minister | Kishida Fumio | Takaichi Sanae, in office since October 21, 2025 "
             "(confirmed as of February 18, 2026) | [Nippon.com](https://n.org) |") in out
     assert "| Naruhito | Naruhito, in office since before the report (confirmed as of January 2025) |" in out
-    assert data_tables.render_officeholders([{"id": "x", "name": "X"}]) == "*No entries yet.*\n"
+    assert actors.render_officeholders([{"id": "x", "name": "X"}], FACTS['long_date']) == "*No entries yet.*\n"
 
 
 def test_chronology_story_and_numbers():
     background = dict(EVENT, kind="background", date="2024-01-01", label="Earlier", highlight=False, figure=None)
     unmarked = dict(EVENT, label="Not a key date", chronology=False)
-    chronology = data_tables.render_chronology([dict(EVENT, chronology=True), unmarked, dict(background, chronology=True)])
+    chronology = home.render_chronology([dict(EVENT, chronology=True), unmarked, dict(background, chronology=True)])
     assert chronology == ("- **April 30, 2025.** Transport and people: Tumen bridge construction begins "
                           "([TASS](https://tass.com/economy/1951481))\n")
-    assert data_tables.render_chronology([unmarked]) == "*No entries yet.*\n"
-    assert data_tables.render_story([EVENT, background]) == "- **April 30, 2025.** Work starts on the road bridge. ([TASS](https://tass.com/economy/1951481))\n"
-    numbers = data_tables.render_numbers([EVENT], [ESTIMATE, LOSS], [SANCTION, EARLY])
+    assert home.render_chronology([unmarked]) == "*No entries yet.*\n"
+    assert home.render_story([EVENT, background]) == "- **April 30, 2025.** Work starts on the road bridge. ([TASS](https://tass.com/economy/1951481))\n"
+    numbers = home.render_numbers([EVENT], [ESTIMATE, LOSS], [SANCTION, EARLY], REPORT_DATE)
     assert "| 1 km bridge | Tumen bridge construction begins | April 30, 2025 |" in numbers
     assert "| About 15,000 | Sent to Russia: South Korea's NIS | April 30, 2025 |" in numbers and "around 2,000" not in numbers
     assert "| 1 actions naming 16 targets in all |" in numbers
@@ -86,7 +92,7 @@ def test_chronology_story_and_numbers():
 def test_indented_marker_renders_inside_its_box():
     data = {"glossary": [], "timeline": [], "actors": [], "sanctions": [SANCTION], "estimates": []}
     page = '!!! after "After the report: December 2024"\n\n    Intro.[^a]\n\n    <!-- render: sanctions-after -->\n'
-    out, problems = shared_data.render_markers("docs/a.md", page, data)
+    out, problems = markers.render(Build(ROOT, FACTS, data), "docs/a.md", "a.md", page)
     assert problems == []
     table_lines = [line for line in out.splitlines() if "|" in line]
     assert table_lines and all(line.startswith("    |") for line in table_lines)
@@ -105,14 +111,14 @@ def test_real_new_data_is_valid_and_rendered_counts_match():
         assert problems == [], problems
         assert entries, name
     sanctions = datafiles.load(ROOT, "sanctions")[0]
-    assert any(not data_tables.after_report(s) for s in sanctions) and any(data_tables.after_report(s) for s in sanctions)
+    assert any(not after_report(s, REPORT_DATE) for s in sanctions) and any(after_report(s, REPORT_DATE) for s in sanctions)
 
 
 def test_reader_facing_labels_live_only_in_the_schemas(tmp_path):
     """Who acted, what an estimate measures and the story threads are titled in data/schemas
     (oneOf const/title): a value added there is rendered with its title and needs no code."""
-    assert data_tables.ACTORS["us-treasury"] == "U.S. Treasury (OFAC)" and data_tables.MEASURES["deployed"] == "Sent to Russia"
-    assert list(data_tables.THREADS)[0] == "treaty"
+    assert sanctions.ACTORS["us-treasury"] == "U.S. Treasury (OFAC)" and estimates.MEASURES["deployed"] == "Sent to Russia"
+    assert list(timeline.THREADS)[0] == "treaty"
     code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "hooks").glob("*.py"))
     for name, field in (("sanctions", "actor"), ("estimates", "measure"), ("timeline", "thread")):
         for title in datafiles.choices(name, field).values():
@@ -157,7 +163,7 @@ GOOD_SANCTION = yaml.safe_dump([SANCTION], sort_keys=False)
     # A backtick ends the meetings diagram's Markdown label early and Mermaid cannot draw it.
     ("timeline", yaml.safe_dump([dict(EVENT, meeting=True, label="Kim meets `Putin` in Vostochny")], sort_keys=False),
      "data/timeline.yml:2: entry 1, field 'label': 'Kim meets `Putin` in Vostochny' contains ` (leave out < > \" `: the "
-     "meetings diagram (hooks/shared_data.py) draws meeting labels as Mermaid text, which these characters break)"),
+     "meetings diagram (hooks/render/markers.py) draws meeting labels as Mermaid text, which these characters break)"),
     ("actors", "- id: japan\n  name: Japan\n  group: allies\n  role: A role that is long enough.\n  interests: Interests that are long enough.\n"
                "  in_report: true\n  source: https://a.org\n  source_title: A source\n  officeholders:\n"
                "    - office: Prime Minister\n      at_report: Kishida Fumio\n      now: Takaichi Sanae\n"

@@ -1,7 +1,7 @@
-"""Diagrams that fit a phone (issue 10, item 1): hooks/prerender_diagrams.py's choice of layouts,
-the phone-variant fence in hooks/diagram_rules.py, and the build's warning, at the diagram's
+"""Diagrams that fit a phone (issue 10, item 1): hooks/diagrams/prerender.py's choice of layouts,
+the phone-variant fence in hooks/checks/diagram_rules.py, and the build's warning, at the diagram's
 line, when a diagram stays too wide for a phone (a copy of the site with a phone variant removed).
-Where the browser draws the diagrams (`make serve`, PRERENDER_DIAGRAMS=false), hooks/phone_variants.py
+Where the browser draws the diagrams (`make serve`, PRERENDER_DIAGRAMS=false), hooks/diagrams/phone_variants.py
 wraps a diagram and its phone variant so one of them shows per width: unit tests, and a browser
 test of the client-side build at 390 and 1280 px (tests/test_serve.py checks `mkdocs serve` itself).
 The sizes on screen are measured in a browser by tests/test_layout.py.
@@ -123,7 +123,7 @@ def test_strict_build_names_a_diagram_too_wide_for_a_phone(tmp_path):
     assert re.search(rf"docs/actors\.md:{line}: diagram is \d+ px wide even in its narrow layout", warnings_of(result)), warnings_of(result)
 
 
-# --- Client-side drawing (`make serve`, PRERENDER_DIAGRAMS=false): hooks/phone_variants.py ------
+# --- Client-side drawing (`make serve`, PRERENDER_DIAGRAMS=false): hooks/diagrams/phone_variants.py ------
 
 WIDE_PRE = '<pre class="mermaid"><code>flowchart LR\n    accTitle: T\n</code></pre>'
 PHONE_PRE = '<pre class="mermaid"><code>%% phone\nflowchart TB\n    accTitle: T\n</code></pre>'

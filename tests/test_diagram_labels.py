@@ -1,7 +1,7 @@
 """Edge labels of a drawn diagram do not overlap one another (the actors page's phone diagram once
 drew "munitions, missiles" across "food, fuel, know-how" at every width).
 
-Reads the SVGs that hooks/prerender_diagrams.py puts into the built HTML (both layouts of a
+Reads the SVGs that hooks/diagrams/prerender.py puts into the built HTML (both layouts of a
 diagram), so it needs no browser: each edge label's box is the foreignObject Mermaid sized for
 its text, placed by the translate() of the label and of every group around it.
 """

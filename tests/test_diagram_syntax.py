@@ -85,7 +85,7 @@ def test_an_unclosed_node_and_an_empty_fence_are_reported(mermaid):
 
 
 def test_a_diagram_built_from_data_is_reported_at_its_marker(mermaid):
-    """The timeline's meetings diagram is built by hooks/shared_data.py from data/timeline.yml (whose
+    """The timeline's meetings diagram is built by hooks/render/markers.py from data/timeline.yml (whose
     schema keeps quotes out of labels, and the renderer turns any left into apostrophes). A backtick
     still ends the node's Markdown string early: the problem is reported at the marker."""
     data = datafiles.load_all(ROOT)
@@ -111,7 +111,7 @@ def test_other_settings_give_a_second_layout(mermaid):
 
 
 def test_the_build_reports_the_file_line_and_whole_message(tmp_path):
-    """hooks/prerender_diagrams.py draws through the same driver and logs the same problem."""
+    """hooks/diagrams/prerender.py draws through the same driver and logs the same problem."""
     root = copy_project(tmp_path)
     path, line = first_fence_line(root, "-->")
     break_line(root, path, line, "-->", "-->>>")

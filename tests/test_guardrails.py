@@ -247,7 +247,7 @@ def vendored_add(project):
 
 
 FAULTS = [
-    # 2. Diagram rules (hooks/diagram_rules.py)
+    # 2. Diagram rules (hooks/checks/diagram_rules.py)
     Fault("diagram-no-accTitle", "hook", diagram(without(2), "Mermaid diagram has no accTitle")),
     Fault("diagram-no-accDescr", "hook", diagram(without(3), "Mermaid diagram has no accDescr")),
     Fault("diagram-html-label", "hook", diagram(with_line(4, '    C["North Korea<br>DPRK"] --> B'), "HTML inside a Mermaid diagram")),
@@ -258,10 +258,10 @@ FAULTS = [
     Fault("diagram-init-theme", "hook", diagram(with_line(1, '%%{init: {"theme": "forest"}}%%'), "Mermaid %%{init}%% directive in a diagram")),
     Fault("diagram-empty", "hook", diagram(lambda d: (d[:1] + d[5:], 0), "empty Mermaid diagram")),
     Fault("diagram-no-text-equivalent", "hook", diagram(lambda d: (d[:6], 5), "Mermaid diagram has no text equivalent after it")),
-    # Mermaid itself (hooks/_mermaid.py; the build's pre-render is tested in test_diagram_syntax.py)
+    # Mermaid itself (hooks/diagrams/mermaid.py; the build's pre-render is tested in test_diagram_syntax.py)
     Fault("diagram-unclosed-quote", "mermaid", diagram(with_line(4, '    C["North Korea] --> B'), "Mermaid cannot parse this diagram: Parse error on line")),
     Fault("diagram-bad-arrow", "mermaid", diagram(with_line(4, "    A -->>> B"), "Mermaid cannot parse this diagram: Parse error on line")),
-    # 3. Links, anchors and nav (MkDocs' validation: block; hooks/link_lines.py adds the line)
+    # 3. Links, anchors and nav (MkDocs' validation: block; hooks/checks/link_lines.py adds the line)
     Fault("link-missing-page", "build", link("../missing.md", "link '../missing.md': the target 'missing.md' is not found among documentation files")),
     Fault("link-missing-anchor", "build", link("../timeline.md#no-such-heading", "link '../timeline.md#no-such-heading': the doc 'timeline.md' does not contain an anchor '#no-such-heading'")),
     Fault("link-missing-anchor-same-page", "build", link("#no-such-heading", "link '#no-such-heading': there is no such anchor on this page")),
@@ -271,12 +271,12 @@ FAULTS = [
     # 5. Nav (MkDocs' validation: block)
     Fault("nav-page-omitted", "build", page_not_in_nav),
     Fault("nav-entry-missing-file", "build", nav_entry_missing),
-    # 4. Citations (hooks/citations.py)
+    # 4. Citations (hooks/checks/citations.py)
     Fault("citation-undefined", "both", block(['!!! report "What the report says (May 6, 2024)"', "", "    The report says so.[^nowhere]"], 2, "footnote [^nowhere] is referenced but never defined")),
     Fault("citation-unreferenced", "both", unused_footnote),
     Fault("citation-uncited-fact", "hook", block(['!!! context "Background: a test (2024)"', "", "    A claim with no source."], 2, "statement in a 'context' box cites no source")),
     Fault("citation-http-source", "hook", http_source),
-    # 5. Front matter (hooks/front_matter.py)
+    # 5. Front matter (hooks/checks/front_matter.py)
     Fault("front-matter-missing-key", "both", front_matter("description", None, "front matter lacks required key 'description' (add 'description: ", line_of_key=False)),
     Fault("front-matter-wrong-type", "hook", front_matter("report_part", "report_part: 3", "front matter 'report_part': 3 is not of type 'string'")),
     Fault("front-matter-too-short", "hook", front_matter("description", "description: Too short.", "front matter 'description': 'Too short.' is too short")),
@@ -284,14 +284,14 @@ FAULTS = [
     Fault("front-matter-missing-review-date", "both", front_matter("last_reviewed", None, "front matter lacks required key 'last_reviewed'", line_of_key=False)),
     Fault("front-matter-missing-covers-through", "hook", front_matter("covers_through", None, "front matter lacks required key 'covers_through' (add 'covers_through: YYYY-MM-DD'", line_of_key=False)),
     Fault("front-matter-date-not-iso", "hook", front_matter("covers_through", "covers_through: March 2026", "front matter 'covers_through': 'March 2026' is not a date")),
-    # 5b. Page currency (hooks/page_currency.py) and the changelog (hooks/atom_feed.py, hooks/_changes.py)
+    # 5b. Page currency (hooks/checks/page_currency.py) and the changelog (hooks/render/feed.py, hooks/data/changelog.py)
     Fault("currency-after-box-newer", "both", block(['!!! after "After the report: June 2024"', "", "    On March 3, 2030, something happened.[^crs]"], 2,
                                                     "mentions 'March 3, 2030', newer than the page's covers_through")),
     Fault("currency-after-title-newer", "hook", block(['!!! after "After the report: June 2030"', "", "    Something happened.[^crs]"], 0,
                                                       "mentions 'June 2030', newer than the page's covers_through")),
     Fault("currency-data-event-newer", "both", data_event_newer),
     Fault("changes-unknown-page", "both", changes_unknown_page),
-    # 6. Data files (hooks/_datafiles.py)
+    # 6. Data files (hooks/data/datafiles.py)
     Fault("data-impossible-date", "both", timeline_field("date", '"2024-02-30"', "'2024-02-30' is not a 'partial-iso-date'")),
     Fault("data-month-13", "hook", timeline_field("date", '"2023-13"', "'2023-13' is not a 'partial-iso-date'")),
     Fault("data-unquoted-date", "hook", timeline_field("date", "2023-09-13", "2023-09-13 is not quoted, so YAML reads it as a date rather than text")),
@@ -302,7 +302,7 @@ FAULTS = [
     Fault("data-chronology-before-the-report", "hook", chronology_before_the_report),
     Fault("data-unknown-actor-group", "hook", actor_group),
     Fault("data-invalid-yaml-unclosed-quote", "both", unclosed_quote_in_data),
-    # 7. Unsafe content (hooks/unsafe_content.py)
+    # 7. Unsafe content (hooks/checks/unsafe_content.py)
     Fault("unsafe-script", "both", prose("Read this.<script>alert(1)</script>", "raw <script> tag is not allowed")),
     Fault("unsafe-iframe", "hook", prose('<iframe src="https://example.org/"></iframe>', "raw <iframe> tag is not allowed")),
     Fault("unsafe-style", "hook", prose("<style>body { display: none }</style>", "raw <style> tag is not allowed")),

@@ -99,7 +99,7 @@ def test_committed_extract_matches_its_manifest(tmp_path):
     (tmp_path / "data/geo/manifest.json").write_text((ROOT / "data/geo/manifest.json").read_text(encoding="utf-8"))
     (tmp_path / "data/geo/extract.json").write_text('{"edited": "by hand"}')
     assert make_map_data.problems(tmp_path) == ["data/geo/extract.json:1: sha256 differs from data/geo/manifest.json "
-                                                "(re-run scripts/make_map_data.py; never edit the extract by hand)"]
+                                                "(re-run python -m scripts.make_map_data; never edit the extract by hand)"]
     manifest = json.loads((ROOT / "data/geo/manifest.json").read_text(encoding="utf-8"))
     assert (manifest["package"], manifest["version"]) == ("world-atlas", make_map_data.VERSION)
     assert set(EXTRACT["extents"]) == set(make_map_data.EXTENTS)

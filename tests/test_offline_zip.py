@@ -21,7 +21,7 @@ FOLDER = "in12355-explainer"
 def unzipped(offline_site, tmp_path_factory):
     work = tmp_path_factory.mktemp("zip")
     archive = work / "x.zip"
-    result = subprocess.run([sys.executable, "scripts/zip_offline.py", str(offline_site), str(archive)],
+    result = subprocess.run([sys.executable, "-m", "scripts.zip_offline", str(offline_site), str(archive)],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     with zipfile.ZipFile(archive) as zipped:

@@ -11,7 +11,6 @@ import datetime
 import json
 import textwrap
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 import yaml
@@ -19,6 +18,8 @@ from conftest import ROOT, nav_pages
 from helpers.built import built_path, soup
 
 from hooks.checks import front_matter, page_currency
+from hooks.core import report_facts
+from hooks.core.build import Build
 from hooks.data import changelog, datafiles
 from hooks.html import page_dates
 from hooks.render import feed
@@ -26,6 +27,7 @@ from hooks.render import feed
 ATOM = "{http://www.w3.org/2005/Atom}"
 EDITIONS = ["hosted_site", "offline_site"]
 NO_DATA = {name: [] for name in datafiles.DATA_FILES}
+FACTS = report_facts.load(ROOT)
 
 
 def page(body: str, covers: str = "2025-06-30", reviewed: str = "2026-11-30", extra: str = "") -> str:
@@ -91,7 +93,7 @@ def test_a_page_within_its_date_passes():
 
         [^a]: A source, [Title, December 1, 2026](https://x.org/), 2026.
     '''
-    assert page_currency.check("docs/a.md", page(body), NO_DATA) == []
+    assert page_currency.check("docs/a.md", page(body), Build(ROOT, FACTS, NO_DATA)) == []
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -104,7 +106,7 @@ def test_a_page_within_its_date_passes():
      "docs/a.md:11: mentions 'July 2025'"),
 ])
 def test_newer_mentions_fail_at_their_line(body, expected):
-    found = messages(page_currency.check("docs/a.md", page(body), NO_DATA))
+    found = messages(page_currency.check("docs/a.md", page(body), Build(ROOT, FACTS, NO_DATA)))
     assert found and found[0].startswith(expected), found
 
 
@@ -112,13 +114,13 @@ def test_rendered_data_counts_at_the_marker_line():
     event = {"date": "2025-08-15", "label": "A later event", "text": "Something later happened in August.", "kind": "after",
              "source": "https://x.org/", "source_title": "A source, September 1, 2025"}
     data = dict(NO_DATA, timeline=[event])
-    [problem] = page_currency.check("docs/t.md", page("Intro.\n\n<!-- render: timeline-table -->"), data)
+    [problem] = page_currency.check("docs/t.md", page("Intro.\n\n<!-- render: timeline-table -->"), Build(ROOT, FACTS, data))
     assert str(problem).startswith("docs/t.md:13: mentions 'August 15, 2025', newer than the page's covers_through 2025-06-30")
-    assert page_currency.check("docs/t.md", page("Intro.\n\n<!-- render: timeline-table -->", covers="2025-08-15"), data) == []
+    assert page_currency.check("docs/t.md", page("Intro.\n\n<!-- render: timeline-table -->", covers="2025-08-15"), Build(ROOT, FACTS, data)) == []
 
 
 def test_covers_through_after_last_review_fails():
-    found = messages(page_currency.check("docs/a.md", page("Text.", covers="2026-12-01"), NO_DATA))
+    found = messages(page_currency.check("docs/a.md", page("Text.", covers="2026-12-01"), Build(ROOT, FACTS, NO_DATA)))
     assert found == ["docs/a.md:5: covers_through 2026-12-01 is later than last_reviewed 2026-11-30 (a page cannot cover "
                      "events after its last review; see 'Front matter' in CONTRIBUTING.md)"]
 
@@ -128,18 +130,18 @@ def test_the_check_scans_a_page_once(monkeypatch):
     real = page_currency.scan
     monkeypatch.setattr(page_currency, "scan", lambda source: calls.append(source) or real(source))
     body = '!!! after "After the report: 2030"\n\n    On March 3, 2030, X.[^a]\n\n[^a]: S.'
-    assert len(page_currency.check("docs/a.md", page(body, covers="2026-12-01"), NO_DATA)) == 3
+    assert len(page_currency.check("docs/a.md", page(body, covers="2026-12-01"), Build(ROOT, FACTS, NO_DATA))) == 3
     assert len(calls) == 1
 
 
 def test_missing_dates_are_left_to_front_matter():
-    assert page_currency.check("docs/a.md", page('!!! after "After the report: 2030"\n\n    X.', covers=""), NO_DATA) == []
+    assert page_currency.check("docs/a.md", page('!!! after "After the report: 2030"\n\n    X.', covers=""), Build(ROOT, FACTS, NO_DATA)) == []
 
 
 def test_every_page_of_the_site_passes():
     data = datafiles.load_all(ROOT)
     found = [str(p) for path in sorted((ROOT / "docs").rglob("*.md"))
-             for p in page_currency.check(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8"), data)]
+             for p in page_currency.check(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8"), Build(ROOT, FACTS, data))]
     assert found == []
 
 

@@ -8,7 +8,7 @@
    each glossary alias is in the `topics` field of the page its entry points to (and nowhere in
    that page's HTML), the glossary page shows the aliases as "Also called", and the tuned
    settings from mkdocs.yml reach the index.
-3. Unit tests of hooks/search_tuning.py's pure functions.
+3. Unit tests of hooks/html/search_tuning.py's pure functions.
 """
 from __future__ import annotations
 
@@ -73,12 +73,12 @@ PHRASES = ["Kim Jong Un", "Choe Son Hui", "artillery shells", "mutual assistance
            "Washington Declaration", "Nuclear Consultative Group", "UN sanctions", "Far East"]
 TOP = 3
 # Words in double quotes: Material makes each one required (+word), so every section listed holds
-# all of them (see "Exact phrases" in hooks/search_tuning.py); the home page tells readers so, and
+# all of them (see "Exact phrases" in hooks/html/search_tuning.py); the home page tells readers so, and
 # to leave stop words such as "of" out of the quotes (they are not indexed, so none would match).
 QUOTED = ['"sanctions relief"', '"Panel Experts"', '"Kim Jong Un"', '"artillery shells"', '"oil cap"']
 
 # What a result (its title, " | ", its teaser: the text under the title) must never show: the page
-# furniture that hooks/search_tuning.py keeps out of the index. Pattern -> what it is. Case
+# furniture that hooks/html/search_tuning.py keeps out of the index. Pattern -> what it is. Case
 # matters: pages may say "covers events through" or name the "Cite this page" block in prose.
 BOILERPLATE_TEXT = {
     r"Covers events through|Last reviewed": 'the "Covers events through ... Last reviewed ..." line',
@@ -239,7 +239,7 @@ MAX_RESULT_PX = 240
 def test_results_are_short_on_a_phone_and_a_glossary_term_is_its_own_result(browser, hosted_server):
     """Material shows a section's whole text under its title: before extra.css clamped it, one
     result ran to 5,764 px at 390 px. And a glossary term is its own result, showing its own
-    definition (hooks/glossary_search.py), not the glossary from its first term on."""
+    definition (hooks/html/glossary_search.py), not the glossary from its first term on."""
     context, page, _ = guarded_context(browser, hosted_server, viewport=(390, 844))
     page.goto(hosted_server, wait_until="load")
     assert not (problems := wait_for_material(page)), problems
@@ -351,7 +351,7 @@ def test_glossary_aliases_are_indexed_on_their_page_and_shown_on_the_glossary(ho
 
 
 def test_each_glossary_term_is_an_anchor_and_a_search_entry(hosted_site):
-    """hooks/glossary_search.py: the glossary list is out of the page's own entry, and each term
+    """hooks/html/glossary_search.py: the glossary list is out of the page's own entry, and each term
     has an entry at its anchor (which the page has), with its definition."""
     import yaml
 
@@ -373,7 +373,7 @@ def test_offline_index_script_carries_the_topics(offline_site):
     """The offline plugin copies the index into search_index.js after these hooks have changed it."""
     script = (offline_site / "search/search_index.js").read_text(encoding="utf-8")
     assert '"topics":' in script and '"topics":{"boost":3' in script.replace(".0", "")
-    assert '"location":"glossary.html#term-munitions"' in script, "hooks/glossary_search.py's entries are not in the offline index"
+    assert '"location":"glossary.html#term-munitions"' in script, "hooks/html/glossary_search.py's entries are not in the offline index"
 
 
 def test_index_uses_the_tuned_settings(hosted_site):

@@ -1,4 +1,4 @@
-"""`make serve` previews work in progress (hooks/preview_notices.py, `strict: !ENV [STRICT, true]`):
+"""`make serve` previews work in progress (hooks/html/preview_notices.py, `strict: !ENV [STRICT, true]`):
 with STRICT=false a page with a problem still builds and is served, the terminal shows the
 warning and the page shows a box listing it; without STRICT=false the build stays strict."""
 from __future__ import annotations
@@ -90,7 +90,7 @@ def test_serve_shows_the_problem_on_the_page_and_keeps_serving(tmp_path):
         assert page is not None, "mkdocs serve never served the page"
         assert "Preview only: this page has 1 problem to fix before it can be published" in page
         assert f"<li>Line {line}: {MESSAGE}" in page
-        # the home page's diagram and its phone variant: wrapped so one shows per width (hooks/phone_variants.py)
+        # the home page's diagram and its phone variant: wrapped so one shows per width (hooks/diagrams/phone_variants.py)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/site/", timeout=30) as response:
             home = response.read().decode("utf-8")
         assert home.count('<div class="mdx-diagram--wide"><pre') == 1, "serve shows the home diagram twice"

@@ -12,9 +12,12 @@ from conftest import ROOT
 from helpers.built import built_path, soup
 
 from hooks.data import datafiles
-from hooks.render import data_tables
+from hooks.core import dates, report_facts
+from hooks.render.sanctions import after_report
 
 THREADS = ["the-treaty", "troops-and-casualties", "arms-and-money", "sanctions", "transport-and-people", "diplomacy", "chronology"]
+
+REPORT_DATE = report_facts.load(ROOT)["date"]
 
 
 def data(name: str) -> list:
@@ -36,7 +39,7 @@ def test_since_page_is_organised_by_thread(hosted_site):
 def test_since_page_says_where_the_evidence_stops(hosted_site):
     newest = max(e["date"] for e in data("timeline") if e["kind"] == "after")
     text = article(hosted_site, "since.md").get_text(" ")
-    assert f"covers events through {data_tables.human_date(newest)}" in text, newest
+    assert f"covers events through {dates.human_date(newest)}" in text, newest
 
 
 def test_estimates_render_one_row_per_entry(hosted_site):
@@ -63,8 +66,8 @@ def test_sanctions_tables_sit_in_their_boxes(hosted_site):
     page = article(hosted_site, "report/sanctions.md")
     before = page.select("div.admonition.context table tbody tr")
     after = page.select("div.admonition.after table tbody tr")
-    assert len(before) == sum(not data_tables.after_report(s) for s in sanctions)
-    assert len(after) == sum(data_tables.after_report(s) for s in sanctions)
+    assert len(before) == sum(not after_report(s, REPORT_DATE) for s in sanctions)
+    assert len(after) == sum(after_report(s, REPORT_DATE) for s in sanctions)
     assert all(row.select_one("a[href^='https://']") for row in before + after), "every row links its source"
 
 
@@ -92,4 +95,4 @@ def test_home_page_story_so_far_and_numbers(hosted_site):
     expected = sum(bool(e.get("figure")) for e in timeline) + sum(bool(e.get("key")) for e in estimates) + 1
     assert len(numbers) == expected
     assert all(len(row.select("td")) == 4 and row.select("td")[2].get_text().strip() for row in numbers), "each figure has a date"
-    assert f"{sum(data_tables.after_report(s) for s in sanctions)} actions naming" in numbers[-1].get_text()
+    assert f"{sum(after_report(s, REPORT_DATE) for s in sanctions)} actions naming" in numbers[-1].get_text()

@@ -1,4 +1,4 @@
-"""Tables leave the build wrapped the way Material's script would wrap them (hooks/table_wrappers.py).
+"""Tables leave the build wrapped the way Material's script would wrap them (hooks/html/table_wrappers.py).
 
 Material's script moves every classless table into its scrolling wrapper after the first paint,
 which makes the browser restyle and lay out every cell again. The hook writes the wrappers at

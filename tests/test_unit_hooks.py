@@ -12,24 +12,19 @@ import material
 import pytest
 from conftest import ROOT
 
-from hooks import (  # noqa: I001
-    _common,
-    _datafiles,
-    citations,
-    cite_this_page,
-    content_kinds,
-    diagram_rules,
-    footnote_titles,
-    front_matter,
-    link_lines,
-    phone_tables,
-    robots_txt,
-    shared_data,
-    unsafe_content,
-)
+from hooks.checks import citations, content_kinds, diagram_rules, front_matter, link_lines, unsafe_content
+from hooks.core import dates, markdown, problems, report_facts
+from hooks.core.build import Build
+from hooks.data import datafiles
+from hooks.html import footnote_titles, phone_tables
+from hooks.render import cite_this_page, markers, robots_txt, timeline
+from hooks.render.actors import render_actors
+from hooks.render.glossary import check_abbreviations, render_abbreviations, render_glossary
 
 CRS = "[^crs]: CRS, [Report](https://www.everycrsreport.com/reports/IN12355.html), May 6, 2024."
 
+FACTS = report_facts.load(ROOT)
+GROUPS = datafiles.actor_groups(ROOT)
 
 DATES = "covers_through: 2024-05-06\nlast_reviewed: 2026-11-30"
 
@@ -53,21 +48,21 @@ def test_every_hook_module_imports(module):
 # --- _common ---------------------------------------------------------------------------------
 
 def test_scan_keeps_line_numbers_and_splits_fences():
-    result = _common.scan("---\ntitle: x\n---\ntext\n```mermaid\nflowchart LR\n```\nafter\n")
+    result = markdown.scan("---\ntitle: x\n---\ntext\n```mermaid\nflowchart LR\n```\nafter\n")
     assert result.front_matter == [(2, "title: x")]
     assert result.prose == [(4, "text"), (8, "after")]
     assert [(f.lang, f.start, f.end, f.body) for f in result.fences] == [("mermaid", 5, 7, [(6, "flowchart LR")])]
 
 
 def test_admonitions_split_paragraphs_and_list_items():
-    result = _common.scan('!!! report "T"\n\n    one\n    more\n\n    - item a\n    - item b\n\noutside\n')
-    [box] = _common.admonitions(result)
+    result = markdown.scan('!!! report "T"\n\n    one\n    more\n\n    - item a\n    - item b\n\noutside\n')
+    [box] = markdown.admonitions(result)
     assert (box.kind, box.title, box.line) == ("report", "T", 1)
     assert box.paragraphs == [(3, "one more"), (6, "- item a"), (7, "- item b")]
 
 
 def test_problem_format():
-    assert str(_common.Problem("docs/a.md", 3, "bad", "fix it")) == "docs/a.md:3: bad (fix it)"
+    assert str(problems.Problem("docs/a.md", 3, "bad", "fix it")) == "docs/a.md:3: bad (fix it)"
 
 
 # --- front_matter ----------------------------------------------------------------------------
@@ -203,18 +198,18 @@ DATE_SCHEMA = {"type": "array", "items": {"type": "object", "required": ["date"]
 
 @pytest.mark.parametrize("value", ["2024", "2024-02", "2024-02-29", "2023-12-31"])
 def test_partial_iso_dates_valid(value):
-    assert _datafiles.validate("data/t.yml", [{"date": value}], DATE_SCHEMA, {(0, "date"): 3}) == []
+    assert datafiles.validate("data/t.yml", [{"date": value}], DATE_SCHEMA, {(0, "date"): 3}) == []
 
 
 @pytest.mark.parametrize("value", ["2024-02-30", "2023-13", "2023-02-29", "2024-00", "24", "2024-1-5", "May 2024", "2024-05-06T00:00"])
 def test_partial_iso_dates_invalid(value):
-    found = messages(_datafiles.validate("data/t.yml", [{"date": value}], DATE_SCHEMA, {(0, "date"): 3}))
+    found = messages(datafiles.validate("data/t.yml", [{"date": value}], DATE_SCHEMA, {(0, "date"): 3}))
     assert len(found) == 1 and found[0].startswith(f"data/t.yml:3: entry 1, field 'date': '{value}' is not a 'partial-iso-date'"), found
 
 
 def test_datafiles_messages_name_file_line_and_field():
     lines = {(0,): 1, (0, "date"): 1, (1,): 3, (1, "extra"): 4}
-    found = messages(_datafiles.validate("data/t.yml", [{"date": "2024"}, {"extra": 1}], DATE_SCHEMA, lines))
+    found = messages(datafiles.validate("data/t.yml", [{"date": "2024"}, {"extra": 1}], DATE_SCHEMA, lines))
     assert "data/t.yml:3: entry 2, field 'date': is missing (see data/schemas/t.schema.json)" in found
     assert any(line.startswith("data/t.yml:3: entry 2: Additional properties are not allowed") for line in found)
 
@@ -226,11 +221,11 @@ def test_load_reports_yaml_errors_and_leaves_out_bad_entries(tmp_path):
             "source": "https://example.org/", "source_title": "Example"}
     import yaml
     (tmp_path / "data/timeline.yml").write_text(yaml.safe_dump([good, dict(good, date="2024-02-30")], sort_keys=False))
-    entries, problems = _datafiles.load(tmp_path, "timeline")
+    entries, problems = datafiles.load(tmp_path, "timeline")
     assert entries == [good]
     assert [str(p).split(": ")[0] for p in problems] == ["data/timeline.yml:7"]
     (tmp_path / "data/timeline.yml").write_text("- date: '2024'\n  label: [unclosed\n")
-    entries, problems = _datafiles.load(tmp_path, "timeline")
+    entries, problems = datafiles.load(tmp_path, "timeline")
     assert entries == [] and str(problems[0]).startswith("data/timeline.yml:3: not valid YAML")
 
 
@@ -244,31 +239,31 @@ def test_load_reports_yaml_errors_and_leaves_out_bad_entries(tmp_path):
 def test_yaml_errors_name_the_line_to_fix(text, expected):
     import yaml
     with pytest.raises(yaml.YAMLError) as error:
-        _datafiles._parse(text)
-    assert str(_datafiles.yaml_problem("data/a.yml", text, error.value)).startswith(expected)
+        datafiles._parse(text)
+    assert str(datafiles.yaml_problem("data/a.yml", text, error.value)).startswith(expected)
 
 
 def test_no_line_of_the_real_data_looks_like_an_open_quote():
     """The unclosed-quote hint must not fire on valid data (a quoted value spanning lines would)."""
     for path in (ROOT / "data").glob("*.yml"):
-        opened = [n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if _datafiles._unclosed_quote(line)]
+        opened = [n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if datafiles._unclosed_quote(line)]
         assert not opened, f"{path.name}: lines {opened}"
 
 
 def test_duplicate_ids():
-    found = messages(_datafiles._unique("data/a.yml", [{"id": "x"}, {"id": "x"}], {(1, "id"): 7}))
+    found = messages(datafiles._unique("data/a.yml", [{"id": "x"}, {"id": "x"}], {(1, "id"): 7}))
     assert found == ["data/a.yml:7: entry 2: duplicate id 'x' (also entry 1) (merge the two entries or rename one)"]
-    # Terms that would share an anchor on the glossary page (_datafiles.term_anchor) are duplicates too.
-    found = messages(_datafiles._unique("data/glossary.yml", [{"term": "Article 4 (2024 treaty)"}, {"term": "Article 4, 2024 treaty"}], {(1, "term"): 9}))
+    # Terms that would share an anchor on the glossary page (datafiles.term_anchor) are duplicates too.
+    found = messages(datafiles._unique("data/glossary.yml", [{"term": "Article 4 (2024 treaty)"}, {"term": "Article 4, 2024 treaty"}], {(1, "term"): 9}))
     assert found == ["data/glossary.yml:9: entry 2: term 'Article 4, 2024 treaty' has the same anchor #term-article-4-2024-treaty "
                      "as entry 1 'Article 4 (2024 treaty)' (rename one so the anchors differ, or merge the two entries)"]
-    found = messages(_datafiles._unique("data/glossary.yml", [{"term": "Kim"}, {"term": "зс"}], {(1, "term"): 5}))
+    found = messages(datafiles._unique("data/glossary.yml", [{"term": "Kim"}, {"term": "зс"}], {(1, "term"): 5}))
     assert found == ["data/glossary.yml:5: entry 2: term 'зс' has no letters or digits for its anchor (spell the term with Latin letters or digits)"]
 
 
 def test_real_data_files_are_valid():
-    for name in _datafiles.DATA_FILES:
-        assert _datafiles.load(ROOT, name)[1] == []
+    for name in datafiles.DATA_FILES:
+        assert datafiles.load(ROOT, name)[1] == []
 
 
 def test_data_is_read_once_until_a_file_changes(tmp_path, monkeypatch):
@@ -281,20 +276,20 @@ def test_data_is_read_once_until_a_file_changes(tmp_path, monkeypatch):
     path = tmp_path / "data/glossary.yml"
     path.write_text(yaml.safe_dump([entry], sort_keys=False))
     reads = []
-    real_read = _datafiles._read
-    monkeypatch.setattr(_datafiles, "_read", lambda root, name: reads.append(name) or real_read(root, name))
-    first, problems = _datafiles.load(tmp_path, "glossary")
+    real_read = datafiles._read
+    monkeypatch.setattr(datafiles, "_read", lambda root, name: reads.append(name) or real_read(root, name))
+    first, problems = datafiles.load(tmp_path, "glossary")
     assert problems == [] and first[0]["term"] == "Alpha"
     first.clear()                                                     # a caller's list is its own
-    assert _datafiles.load(tmp_path, "glossary")[0][0]["term"] == "Alpha" and reads == ["glossary"]
+    assert datafiles.load(tmp_path, "glossary")[0][0]["term"] == "Alpha" and reads == ["glossary"]
     before = path.stat().st_mtime_ns
     path.write_text(yaml.safe_dump([dict(entry, term="Omega")], sort_keys=False))   # same size
     os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))
-    assert _datafiles.load(tmp_path, "glossary")[0][0]["term"] == "Omega" and reads == ["glossary"] * 2
+    assert datafiles.load(tmp_path, "glossary")[0][0]["term"] == "Omega" and reads == ["glossary"] * 2
     os.utime(path, ns=(before + 2_000_000_000, before + 2_000_000_000))   # only the mtime changes
-    _datafiles.load(tmp_path, "glossary")
+    datafiles.load(tmp_path, "glossary")
     assert reads == ["glossary"] * 3
-    data, lines = _datafiles.source(tmp_path, "glossary")
+    data, lines = datafiles.source(tmp_path, "glossary")
     assert data[0]["term"] == "Omega" and lines[(0, "term")] == 1 and reads == ["glossary"] * 3
 
 
@@ -310,11 +305,11 @@ EVENTS = [
 
 
 def test_human_date():
-    assert [shared_data.human_date(d) for d in ("2024", "2024-02", "2024-02-05")] == ["2024", "February 2024", "February 5, 2024"]
+    assert [dates.human_date(d) for d in ("2024", "2024-02", "2024-02-05")] == ["2024", "February 2024", "February 5, 2024"]
 
 
 def test_render_timeline_table_splits_at_report_date():
-    out = shared_data.render_timeline_table(EVENTS)
+    out = timeline.render_timeline_table(EVENTS, FACTS)
     before, after = out.split("## After the report")
     assert '<time datetime="2023-09">September 2023</time> <span class="mdx-event__kind">Background</span>' in before
     assert '<li class="mdx-event mdx-event--report"' in before and "The report." in before
@@ -325,7 +320,7 @@ def test_render_timeline_table_splits_at_report_date():
 
 
 def test_timeline_filter_status_lines_are_text_with_counts_and_a_way_back():
-    lines = shared_data.render_timeline_filters(EVENTS)
+    lines = timeline.render_timeline_filters(EVENTS)
     status = [line for line in lines if 'class="mdx-filter__status' in line]
     kinds = [e["kind"] for e in EVENTS]
     after = next(line for line in status if 'id="kind-after"' in line)
@@ -340,7 +335,7 @@ def test_timeline_filter_status_lines_are_text_with_counts_and_a_way_back():
 
 
 def test_render_timeline_diagram_groups_meetings_by_year_and_marks_the_report():
-    out = shared_data.render_timeline_diagram(EVENTS)
+    out = timeline.render_timeline_diagram(EVENTS, FACTS)
     assert out.startswith("```mermaid\nflowchart TB\n    accTitle:")
     assert out.index('y0["`**2023**\nSep: Summit`"]') < out.index("report([") < out.index("**2024 (after the report)**")
     assert "Jun 19: Putin in Pyongyang" in out
@@ -351,33 +346,33 @@ def test_render_glossary_and_abbreviations():
     glossary = [{"term": "United Nations", "abbr": "UN", "definition": "A body. More text.", "see": "report/sanctions.md"},
                 {"term": "KCNA", "abbr": "KCNA", "definition": "Korean Central News Agency. The state agency."},
                 {"term": "autarky", "definition": "Self-sufficiency."}]
-    out = shared_data.render_glossary(glossary)
+    out = render_glossary(glossary)
     assert out.splitlines()[:3] == ["autarky { #term-autarky }", ":   Self-sufficiency.", ""]
     assert "UN (United Nations) { #term-united-nations }\n:   A body. More text. See [the sanctions page](report/sanctions.md)." in out
-    abbreviations = shared_data.render_abbreviations(glossary)
+    abbreviations = render_abbreviations(glossary)
     assert abbreviations.splitlines()[2:] == ["*[KCNA]: Korean Central News Agency", "*[UN]: United Nations"]
 
 
 def test_a_glossary_term_anchor_keeps_only_letters_and_digits():
-    assert _datafiles.term_anchor("Article 4 (2024 treaty)") == "term-article-4-2024-treaty"
-    assert _datafiles.term_anchor("U.S. Treasury's OFAC") == "term-u-s-treasury-s-ofac"
-    assert _datafiles.term_anchor("Sinŭiju") == "term-sinuiju"          # accents dropped, not the letter
+    assert datafiles.term_anchor("Article 4 (2024 treaty)") == "term-article-4-2024-treaty"
+    assert datafiles.term_anchor("U.S. Treasury's OFAC") == "term-u-s-treasury-s-ofac"
+    assert datafiles.term_anchor("Sinŭiju") == "term-sinuiju"          # accents dropped, not the letter
 
 
 def test_check_abbreviations(tmp_path):
     glossary = [{"term": "United Nations", "abbr": "UN", "definition": "A body."}]
     (tmp_path / "includes").mkdir()
     (tmp_path / "includes/abbreviations.md").write_text("stale\n")
-    assert messages(shared_data.check_abbreviations(tmp_path, glossary)) == [
+    assert messages(check_abbreviations(tmp_path, glossary)) == [
         "includes/abbreviations.md:1: out of date with data/glossary.yml (run `make generate` and commit the result)"]
-    (tmp_path / "includes/abbreviations.md").write_text(shared_data.render_abbreviations(glossary))
-    assert shared_data.check_abbreviations(tmp_path, glossary) == []
+    (tmp_path / "includes/abbreviations.md").write_text(render_abbreviations(glossary))
+    assert check_abbreviations(tmp_path, glossary) == []
 
 
 def test_render_actors_groups_and_anchors():
     actors = [{"id": "dprk", "name": "North Korea (DPRK)", "group": "partnership", "role": "R.", "interests": "I.",
                "in_report": True, "source": "https://a.org", "source_title": "A"}]
-    out = shared_data.render_actors(actors)
+    out = render_actors(actors, GROUPS)
     assert out.startswith("## The partnership\n\n### North Korea (DPRK) { #dprk }\n")
     assert "*Named in the report's text.* Source: [A](https://a.org)" in out
 
@@ -389,20 +384,20 @@ def test_render_actors_puts_later_changes_in_an_after_box():
              "source": "https://b.org", "source_title": "B"}
     actors = [{"id": "russia", "name": "Russia", "group": "partnership", "role": "R.", "interests": "I.",
                "in_report": True, "source": "https://a.org", "source_title": "A", "after_report": later}]
-    out = shared_data.render_actors(actors, after_title="After the report")
+    out = render_actors(actors, GROUPS, after_title="After the report")
     assert out.index("*Named in the report's text.*") < out.index('!!! after "After the report: May 2024 to June 2025"')
     assert "\n\n    Moved to another post days after the report. Source: [B](https://b.org)\n" in out
     page = '---\ntitle: T\nreport_part: "None (site page)"\n---\n\n' + out
     assert content_kinds.check("docs/actors.md", page) == []
-    real = {a["id"]: a for a in _datafiles.load(ROOT, "actors")[0]}
+    real = {a["id"]: a for a in datafiles.load(ROOT, "actors")[0]}
     assert "later" not in real["russia"]["leaders"] and real["russia"]["after_report"]["period"].endswith("2025")
 
 
 def test_render_markers_reports_unknown_marker_at_its_line():
     data = {"glossary": [], "timeline": [], "actors": [], "changes": []}
-    out, problems = shared_data.render_markers("docs/a.md", "x\n\n<!-- render: glosary -->\n", data, offset=4)
+    out, problems = markers.render(Build(ROOT, FACTS, data), "docs/a.md", "a.md", "x\n\n<!-- render: glosary -->\n", offset=4)
     assert messages(problems) == ["docs/a.md:7: unknown render marker 'glosary' (use one of: actors, by-the-numbers, changes, chronology, estimates-deployed, estimates-losses, glossary, officeholders, sanctions-after, sanctions-report-time, story-so-far, timeline-diagram, timeline-table)"]
-    out, problems = shared_data.render_markers("docs/a.md", "<!-- render: actors -->\n", data)
+    out, problems = markers.render(Build(ROOT, FACTS, data), "docs/a.md", "a.md", "<!-- render: actors -->\n")
     assert problems == [] and "render" not in out
 
 
@@ -413,16 +408,15 @@ def test_one_long_date_for_every_page_and_hook():
     downloads and "Cite this page" all call it, with a date or an ISO string."""
     import datetime
 
-    from hooks.core import report_facts
     from hooks.data import changelog
     from hooks.html import page_dates
     from hooks.render import download_pages
-    assert report_facts.long_date("2024-05-06") == report_facts.long_date(datetime.date(2024, 5, 6)) == "May 6, 2024"
-    assert report_facts.long_date(datetime.date(2026, 11, 30)) == "November 30, 2026"
-    assert all(module.long_date is report_facts.long_date for module in (_changes, _download_pages, page_dates, cite_this_page))
-    assert cite_this_page.apa_date(datetime.date(2024, 5, 6)) == "2024, May 6"
+    assert dates.long_date("2024-05-06") == dates.long_date(datetime.date(2024, 5, 6)) == "May 6, 2024"
+    assert dates.long_date(datetime.date(2026, 11, 30)) == "November 30, 2026"
+    assert all(module.long_date is dates.long_date for module in (changelog, download_pages, page_dates, cite_this_page))
+    assert dates.apa_date(datetime.date(2024, 5, 6)) == "2024, May 6"
     with pytest.raises(ValueError):
-        report_facts.long_date("2024-02-30")
+        dates.long_date("2024-02-30")
 
 
 def test_cite_this_page_render():
@@ -527,6 +521,6 @@ def test_link_lines_rewrite(site_root, message, expected):
 def test_link_lines_filter_keeps_the_warning(site_root):
     record = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, "", 0,
                                "Doc file 'report/a.md' contains a link '../gone.md', but the target 'gone.md' is not found among documentation files.", (), None)
-    link_lines._FILTER.root, link_lines._FILTER.docs_dir, link_lines._FILTER.config_file = site_root, site_root / "docs", site_root / "mkdocs.yml"
-    assert link_lines._FILTER.filter(record) is True and record.levelno == logging.WARNING
+    added = link_lines._AddLines(site_root, site_root / "docs", site_root / "mkdocs.yml")
+    assert added.filter(record) is True and record.levelno == logging.WARNING
     assert record.getMessage().startswith("docs/report/a.md:3: ")

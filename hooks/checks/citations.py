@@ -5,8 +5,8 @@ Checks the raw page source:
 - a label is defined only once;
 - every definition links its source, and every link in it is https://;
 - every paragraph or list item inside a `report`, `context` or `after` box (the boxes that
-  hold facts, see hooks/content_kinds.py) carries at least one footnote reference, except a
-  `<!-- render: ... -->` marker of hooks/shared_data.py, whose rows each link their source;
+  hold facts, see hooks/checks/content_kinds.py) carries at least one footnote reference, except a
+  `<!-- render: ... -->` marker of hooks/render/markers.py, whose rows each link their source;
 - the page links the original CRS report somewhere (normally through its `[^crs]` footnote).
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from hooks.core import report_facts
 from hooks.core.build import Build
 from hooks.core.markdown import admonitions, scan
-from hooks.core.problems import Problem
+from hooks.core.problems import ROOT, Problem
 
 FACT_KINDS = ("report", "context", "after")
 
@@ -28,9 +28,9 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)|<(?P<auto>[a-z]+://[^>\s]
 
 # --- Helpers -------------------------------------------------------------------------------
 
-def check(path: str, source: str, build: Build) -> list[Problem]:
-    """`build.facts` gives the report's addresses."""
-    addresses = report_facts.addresses(build.facts)
+def check(path: str, source: str, build: Build | None = None) -> list[Problem]:
+    """`build.facts` gives the report's addresses (without a build: ROOT's mkdocs.yml)."""
+    addresses = report_facts.addresses(build.facts if build else report_facts.load(ROOT))
     result = scan(source)
     definitions: dict[str, int] = {}
     references: dict[str, int] = {}

@@ -5,7 +5,7 @@ way on every page:
 - `report`  titled exactly "What the report says (May 6, 2024)";
 - `context` titled "Background..." and saying which period it covers;
 - `after`   titled "After the report..." and naming the month or year it covers.
-The titles come from `extra.report.boxes` and the report's date in mkdocs.yml (hooks/report_facts.py).
+The titles come from `extra.report.boxes` and the report's date in mkdocs.yml (hooks/core/report_facts.py).
 A page that restates part of the report (front matter `report_part` other than a site page)
 must contain at least one `report` box.
 
@@ -21,7 +21,8 @@ import yaml
 
 from hooks.core.build import Build
 from hooks.core.markdown import admonitions, scan
-from hooks.core.problems import Problem
+from hooks.core import report_facts
+from hooks.core.problems import ROOT, Problem
 
 SITE_PAGE = "None (site page)"
 FIX = "see 'Report, background, after' in CONTRIBUTING.md"
@@ -32,9 +33,9 @@ _MARKER = re.compile(r"^\s*(!!!|\?\?\?\+?)")
 
 # --- Helpers -------------------------------------------------------------------------------
 
-def check(path: str, source: str, build: Build) -> list[Problem]:
-    """Box titles and kinds; `build.facts` gives the report's box titles."""
-    facts = build.facts
+def check(path: str, source: str, build: Build | None = None) -> list[Problem]:
+    """Box titles and kinds; `build.facts` gives the report's box titles (without a build: ROOT's mkdocs.yml)."""
+    facts = build.facts if build else report_facts.load(ROOT)
     boxes_titled = facts["boxes"]
     report_title = facts["report_box"]
     result = scan(source)
@@ -54,7 +55,7 @@ def check(path: str, source: str, build: Build) -> list[Problem]:
     try:
         meta = yaml.safe_load("\n".join(line for _, line in result.front_matter)) or {}
     except yaml.YAMLError:
-        meta = {}   # hooks/front_matter.py reports the YAML error
+        meta = {}   # hooks/checks/front_matter.py reports the YAML error
     part = meta.get("report_part") if isinstance(meta, dict) else None
     if isinstance(part, str) and part != SITE_PAGE and not any(b.kind == "report" for b in boxes):
         problems.append(Problem(path, 1, f"page restates '{part}' but has no 'report' box",

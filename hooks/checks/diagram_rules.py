@@ -9,9 +9,9 @@ Checks each ```mermaid fence in the raw page source:
   `%%{init}%%` directive (the theme colours diagrams);
 - is followed by a "Diagram as text" block, the text equivalent for screen readers and search
   (a phone variant, a second fence whose first line is `%% phone`, may come in between; see
-  hooks/prerender_diagrams.py).
+  hooks/diagrams/prerender.py).
 Whether Mermaid can parse and draw the diagram is checked with the vendored Mermaid in headless
-Chromium (hooks/_mermaid.py), by the fast check (`make check`) and when the build pre-renders it.
+Chromium (hooks/diagrams/mermaid.py), by the fast check (`make check`) and when the build pre-renders it.
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@
 which part of the CRS report the page restates (shown above the page title by
 overrides/main.html). `covers_through` is the date of the newest event the page covers and
 `last_reviewed` the date someone last checked it against its sources; both are ISO dates
-(YYYY-MM-DD), shown under the title by hooks/page_dates.py, and hooks/page_currency.py checks
+(YYYY-MM-DD), shown under the title by hooks/html/page_dates.py, and hooks/checks/page_currency.py checks
 the page mentions nothing newer than `covers_through`. Checked against FRONT_MATTER_SCHEMA with
 jsonschema; problems name the file and the line of the offending key.
 """
@@ -28,7 +28,7 @@ FRONT_MATTER_SCHEMA = {
         "last_reviewed": {"type": "string", "format": "date"},
         "template": {"type": "string"},
         "hide": {"type": "array", "items": {"type": "string"}},
-        # Material's search: `boost` weighs all of the page's sections (default 1; hooks/search_tuning.py)
+        # Material's search: `boost` weighs all of the page's sections (default 1; hooks/html/search_tuning.py)
         "search": {"type": "object", "additionalProperties": False,
                    "properties": {"boost": {"type": "number", "exclusiveMinimum": 0, "maximum": 10},
                                   "exclude": {"type": "boolean"}}},

@@ -1,6 +1,6 @@
 """Page currency: a page may not mention events newer than its front matter `covers_through`.
 
-A page says how current it is ("Covers events through <date>", hooks/page_dates.py). This check
+A page says how current it is ("Covers events through <date>", hooks/html/page_dates.py). This check
 keeps that claim true. The rule, chosen so it sees events and not other dates:
 
 - What counts as an event date:
@@ -22,7 +22,7 @@ keeps that claim true. The rule, chosen so it sees events and not other dates:
   and does not count. Write a real event's date without such a word before it.
 - `covers_through` may not be later than `last_reviewed`.
 
-Missing or malformed dates are hooks/front_matter.py's to report; this check then stays quiet.
+Missing or malformed dates are hooks/checks/front_matter.py's to report; this check then stays quiet.
 """
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def check(path: str, source: str, build: Build) -> list[Problem]:
     meta = _meta(result)
     covers, reviewed = as_date(meta.get("covers_through")), as_date(meta.get("last_reviewed"))
     if covers is None:
-        return []   # hooks/front_matter.py reports it
+        return []   # hooks/checks/front_matter.py reports it
     problems = []
     if reviewed and covers > reviewed:
         problems.append(Problem(path, key_lines(result).get("covers_through", 1), f"covers_through {covers} is later than last_reviewed {reviewed}",

@@ -4,8 +4,8 @@ The hosted site must not run anything a contribution smuggles in. Python-Markdow
 HTML through untouched, so this hook rejects, outside code fences: any raw HTML tag (with a
 specific message for <script>, <iframe>, <style>, <object>, <embed>), `on...=` event
 attributes, and `javascript:`, `vbscript:` and `data:` URLs. HTML comments are allowed (the
-`<!-- render: ... -->` markers of hooks/shared_data.py are comments). Mermaid fences are
-checked by hooks/diagram_rules.py.
+`<!-- render: ... -->` markers of hooks/render/markers.py are comments). Mermaid fences are
+checked by hooks/checks/diagram_rules.py.
 """
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Small helpers for the hooks that edit the HTML Markdown produced (on_page_content).
 
 - `plain_text(fragment)`: what a reader sees of an HTML fragment, as one line of text (the phone
-  tables' cell labels, hooks/phone_tables.py; the footnote tooltips, hooks/footnote_titles.py; the
-  glossary terms' search entries, hooks/glossary_search.py).
+  tables' cell labels, hooks/html/phone_tables.py; the footnote tooltips, hooks/html/footnote_titles.py; the
+  glossary terms' search entries, hooks/html/glossary_search.py).
 """
 from __future__ import annotations
 

@@ -3,8 +3,8 @@
 data/changes.yml is validated like every data file (hooks/datafiles.py, schema in
 data/schemas/changes.schema.json). This module holds the pure functions both readers need:
 the page titles from the nav, a stable id for each entry, the Markdown list for
-docs/whats-new.md (hooks/shared_data.py, marker `<!-- render: changes -->`), the check that
-every page an entry names exists (`problems`: hooks/atom_feed.py and scripts/check.py report it)
+docs/whats-new.md (hooks/render/markers.py, marker `<!-- render: changes -->`), the check that
+every page an entry names exists (`problems`: hooks/render/feed.py and scripts/check.py report it)
 and the filter that leaves the other entries out of the page and the feed (`existing_only`).
 """
 from __future__ import annotations

@@ -346,7 +346,7 @@ def _explain(error) -> tuple[str, str | None]:
 def term_anchor(term: str) -> str:
     """A glossary term's id on the glossary page, from the letters and digits of its `term`, accents
     dropped ("Article 4 (2024 treaty)" -> "term-article-4-2024-treaty"): a link can point at one
-    term, and hooks/glossary_search.py gives each term its own search result there."""
+    term, and hooks/html/glossary_search.py gives each term its own search result there."""
     ascii_ = unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode().lower()
     return "term-" + "-".join(re.findall(r"[a-z0-9]+", ascii_))
 

@@ -9,7 +9,7 @@ other keys in order of first use. Nested values are flattened:
     {"a": ["x", "y"]}       -> column "a" = "x; y"
     {"a": [{"b": 1}, ...]}  -> column "a" = the list as compact JSON text
     true / false / null     -> "true" / "false" / ""
-`load_data` gives hooks/downloads.py every data file's label, entry count, JSON, CSV and schema.
+`load_data` gives hooks/render/downloads.py every data file's label, entry count, JSON, CSV and schema.
 """
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def to_csv(entries: list, schema: dict) -> str:
 
 
 def load_data(root: Path) -> tuple[dict, list[Problem]]:
-    """Every data file with a schema, as its downloads. Files hooks/shared_data.py does not load
+    """Every data file with a schema, as its downloads. Files hooks/render/markers.py does not load
     are validated here, so a new data file's problems are reported once."""
     data, problems = {}, []
     for name in discover(root):

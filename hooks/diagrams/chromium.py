@@ -1,16 +1,21 @@
-"""Which Chromium the build starts, and how: one place for the flags and the error message.
+"""Which Chromium starts, and how: the one launcher, its flags and its error message.
 
-The build draws diagrams in headless Chromium (hooks/_mermaid.py) and prints the PDF edition with
-it (scripts/pdf_edition.py). Both start the system Chromium (CHROMIUM_PATH, else `chromium` on
-PATH; with neither, Playwright's own download) through Playwright, with the same flags, and stop
-it when done. A machine without Chromium or Playwright gets one clear `ChromiumError`.
+Every headless Chromium of the project starts here: the build's diagrams (hooks/diagrams/mermaid.py),
+the PDF edition (scripts/pdf_edition.py), the layout measure (scripts/measure_layout.py) and the
+tests (tests/conftest.py). It is the system Chromium (CHROMIUM_PATH, else `chromium` on PATH; with
+neither, Playwright's own download) through Playwright, with the same flags. Without the
+background-networking flags Chromium calls Google's hosts at start; never
+--allow-file-access-from-files: readers' browsers lack it, and with it file:// pages may start
+Workers, so offline search would pass even without the iframe-worker shim. A machine without
+Chromium or Playwright gets one clear `ChromiumError`.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
@@ -42,3 +47,13 @@ def launch(purpose: str):
 def stop(playwright, browser) -> None:
     browser.close()
     playwright.stop()
+
+
+@contextlib.contextmanager
+def browser(purpose: str):
+    """`with browser("to print the PDF") as chromium:` a headless Chromium, stopped afterwards."""
+    playwright, instance = launch(purpose)
+    try:
+        yield instance
+    finally:
+        stop(playwright, instance)

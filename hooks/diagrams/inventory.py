@@ -1,6 +1,6 @@
 """The diagrams themselves: where they are, how they are drawn, and what is wrong with them.
 
-hooks/_mermaid.py draws; this module says what to draw and with which settings, and turns what
+hooks/diagrams/mermaid.py draws; this module says what to draw and with which settings, and turns what
 Mermaid reports into problems:
 - `diagrams_in` / `project_diagrams`: every ```mermaid fence of a page (or of docs/), and every
   diagram a `<!-- render: ... -->` marker builds from data/*.yml, each with its file and lines;

@@ -1,6 +1,6 @@
 """The one Mermaid driver: a headless Chromium page with the vendored Mermaid, drawing diagrams.
 
-Both the build (hooks/prerender_diagrams.py, which ships each diagram as inline SVG) and the fast
+Both the build (hooks/diagrams/prerender.py, which ships each diagram as inline SVG) and the fast
 check (`make check`, scripts/check.py) draw through `Mermaid.render`, with the same Mermaid file
 (docs/assets/vendor/manifest.json), the same settings (hooks/inventory.py, plus Material's theme
 CSS) and the same error handling, so a diagram the check passes is a diagram the build can draw.
@@ -49,7 +49,7 @@ def theme_css() -> str:
     bundle = next((Path(material.__file__).parent / "templates/assets/javascripts").glob("bundle.*.min.js"))
     match = re.search(r'"(\.node circle,[^"]*flowchartTitleText[^"]*)"', bundle.read_text(encoding="utf-8"))
     if not match:
-        raise MermaidError("Material's Mermaid theme CSS not found in its bundle; hooks/_mermaid.py "
+        raise MermaidError("Material's Mermaid theme CSS not found in its bundle; hooks/diagrams/mermaid.py "
                            "needs updating for the installed Material version")
     return match.group(1) + MARKER_FIX
 

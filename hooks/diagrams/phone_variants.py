@@ -2,10 +2,10 @@
 
 Why: a diagram may have a contributor phone variant, a second ```mermaid fence right after it
 whose first line is `%% phone` (CONTRIBUTING.md, "Add a diagram"). Published builds draw both at
-build time and show one of them per width (hooks/prerender_diagrams.py). Where the browser draws
+build time and show one of them per width (hooks/diagrams/prerender.py). Where the browser draws
 the diagrams instead, Material drew both fences, one under the other.
 
-How: when hooks/prerender_diagrams.py does not draw the page, each diagram and the phone variant
+How: when hooks/diagrams/prerender.py does not draw the page, each diagram and the phone variant
 right after it are wrapped in the two classes the pre-rendered layouts carry,
     <div class="mdx-diagram--wide"><pre class="mermaid">...</pre></div>
     <div class="mdx-diagram--narrow"><pre class="mermaid">%% phone ...</pre></div>

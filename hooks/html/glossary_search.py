@@ -3,7 +3,7 @@
 The glossary page has no headings between its terms, so Material's search indexed the whole list
 as the page's own text: searching "ammunition" listed "Glossary" with the list from its first
 term on, and the munitions entry was nowhere in sight. Here the list is left out of the page's
-entry (`data-search-exclude`, as hooks/search_tuning.py does for boilerplate) and each term gets
+entry (`data-search-exclude`, as hooks/html/search_tuning.py does for boilerplate) and each term gets
 an entry of its own, located at its anchor on the glossary page (_datafiles.term_anchor), titled
 with the term and holding its definition as shown. The entries go into search/search_index.json
 in on_post_build, after the search plugin writes it and before the offline plugin (priority -100)

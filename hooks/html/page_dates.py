@@ -1,7 +1,7 @@
 """Page dates: say under every page title how current the page is, and where the legend is.
 
-Reads front matter `covers_through` and `last_reviewed` (checked by hooks/front_matter.py and
-hooks/page_currency.py) and puts two short lines right after the page's `<h1>`:
+Reads front matter `covers_through` and `last_reviewed` (checked by hooks/checks/front_matter.py and
+hooks/checks/page_currency.py) and puts two short lines right after the page's `<h1>`:
     Covers events through March 16, 2026 · Last reviewed November 30, 2026
     Boxes mark what the report says, background, and later events: How to read this site
 The second links the three-box legend on the home page (LEGEND, a fixed heading id in
@@ -39,7 +39,7 @@ def dates_line(meta: dict) -> str:
     """The "Covers events through ... · Last reviewed ..." paragraph; empty if a date is missing."""
     covers, reviewed = as_date(meta.get("covers_through")), as_date(meta.get("last_reviewed"))
     if not (covers and reviewed):
-        return ""   # hooks/front_matter.py reports it
+        return ""   # hooks/checks/front_matter.py reports it
     return (f'<p class="mdx-page-dates" {EXCLUDE}>'
             f'Covers events through <time datetime="{covers.isoformat()}">{long_date(covers)}</time>'
             ' <span aria-hidden="true">·</span> '

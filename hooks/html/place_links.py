@@ -1,7 +1,7 @@
 """Place links: the first mention of a place on a page links to its entry on the Places page.
 
 Why a hook rather than links by hand: data/places.yml already lists, for each place, the pages
-that name it (hooks/maps.py checks that each does), so the links follow the data and survive
+that name it (hooks/render/maps.py checks that each does), so the links follow the data and survive
 rewrites of the pages; nobody has to remember to add or move them.
 How: after Markdown has become HTML, on each page listed for a place, the first occurrence of
 any of the place's names in running text becomes <a href="...places/#id">. Text inside links,

@@ -8,7 +8,7 @@ search box of a real build, and the teasers the results show):
   plugin reads the page in on_page_context (it then drops the attribute from the HTML). Before,
   every page matched every source's name, "Cite this page" came up as the best section, and
   result teasers read "Download this data", "flowchart LR accTitle: ..." or "a CRS report, 1 are
-  kept". hooks/page_dates.py marks its lines with EXCLUDE itself.
+  kept". hooks/html/page_dates.py marks its lines with EXCLUDE itself.
 - Pages that own a topic are found by the words readers use for it. A data/glossary.yml entry's
   term, abbreviation and `aliases` go into a `topics` field of the index entry for the top of
   the page its `see:` names ("ammunition" finds the munitions page; "Kim Jong-un" and "Kim Jong
@@ -16,7 +16,7 @@ search box of a real build, and the teasers the results show):
   plugins.search in mkdocs.yml. It is added to search/search_index.json in on_post_build, after
   the search plugin writes the file and before the offline plugin (priority -100) copies it into
   search_index.js. Nothing is hidden in the pages: the glossary page shows the same aliases to
-  readers as "Also called" (hooks/shared_data.py). Diagrams are found by their words the same
+  readers as "Also called" (hooks/render/markers.py). Diagrams are found by their words the same
   way: the source of each Mermaid fence is left out of the text (a teaser would show "flowchart
   LR accTitle: ..."), and its titles, descriptions and labels go into a `diagrams` field of the
   section it is in, which ranks but is never shown.
@@ -58,8 +58,8 @@ EXCLUDE = 'data-search-exclude="true"'     # Material strips data-search-*="..."
 BOILERPLATE = (
     re.compile(r'<div class="footnote"(?=>)'),         # the notes at the foot of each page
     re.compile(r'<sup id="fnref\d*:[^"]*"(?=>)'),     # note numbers in the text ("a CRS report, 1 are kept")
-    re.compile(r'<h2 id="cite-this-page"(?=>)'),       # hooks/cite_this_page.py's section
-    re.compile(r'<h2 id="download-this-data"(?=>)'),   # hooks/downloads.py's section
+    re.compile(r'<h2 id="cite-this-page"(?=>)'),       # hooks/render/cite_this_page.py's section
+    re.compile(r'<h2 id="download-this-data"(?=>)'),   # hooks/render/downloads.py's section
     re.compile(r'<pre\s+class="mermaid"(?=>)'),       # diagram source ("flowchart LR accTitle: ..."): its
                                                        # words go to the `diagrams` field instead (below)
     re.compile(r'<thead(?=>)'),                        # column headings ("Date Event Thread Source")

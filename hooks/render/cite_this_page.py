@@ -33,7 +33,7 @@ def append_block(markdown: str, page, config) -> str:
 
 def cite_page(page_title: str, site_name: str, page_url: str, reviewed: datetime.date | None, authors: str) -> tuple[str, str]:
     """APA 7 and Chicago (notes-bibliography) references to one page, dated by its last review."""
-    if reviewed is None:   # hooks/front_matter.py reports the missing date; cite without one
+    if reviewed is None:   # hooks/checks/front_matter.py reports the missing date; cite without one
         return (f"{authors}. (n.d.). *{page_title}*. {site_name}. {page_url}",
                 f"{authors}. \"{page_title}.\" {site_name}. {page_url}.")
     apa = f"{authors}. ({apa_date(reviewed)}). *{page_title}*. {site_name}. {page_url}"

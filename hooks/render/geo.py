@@ -1,4 +1,4 @@
-"""Geometry for the maps (hooks/maps.py): a map projection, great-circle distances, SVG paths.
+"""Geometry for the maps (hooks/render/maps.py): a map projection, great-circle distances, SVG paths.
 
 Pure functions, no dependencies beyond the standard library, so the build needs neither shapely
 nor pyproj nor the network.

@@ -1,4 +1,4 @@
-"""Draw the maps (hooks/maps.py) as inline SVG from data/geo/extract.json and data/places.yml.
+"""Draw the maps (hooks/render/maps.py) as inline SVG from data/geo/extract.json and data/places.yml.
 
 Each map is a list of panels (a main view, an optional inset), drawn twice: a wide variant for the
 desktop column and a narrow one for phones; docs/assets/stylesheets/maps.css shows one of them by

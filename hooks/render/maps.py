@@ -9,10 +9,10 @@ A page asks with a marker alone on its line:
 Each map becomes a figure holding two SVGs (wide and narrow; maps.css shows the one that fits)
 with <title> and <desc>, followed by a "Map as text" block listing the same places.
 Outlines come from data/geo/extract.json (Natural Earth, made by scripts/make_map_data.py), so
-the build needs no network and no GIS library; hooks/_geo.py projects, hooks/_map_svg.py draws.
-data/places.yml is validated against its schema by hooks/shared_data.py (it is in
+the build needs no network and no GIS library; hooks/render/geo.py projects, hooks/render/map_svg.py draws.
+data/places.yml is validated against its schema by hooks/render/markers.py (it is in
 datafiles.DATA_FILES); this hook adds the checks a schema cannot make: each listed page exists
-and names the place. hooks/place_links.py links the first mention of a place on those pages.
+and names the place. hooks/html/place_links.py links the first mention of a place on those pages.
 """
 from __future__ import annotations
 

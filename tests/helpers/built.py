@@ -45,7 +45,7 @@ class BuiltPage:
 def built_page(path: Path) -> BuiltPage:
     doc = soup(path)
     return BuiltPage(
-        # a phone variant in its narrow wrapper (hooks/phone_variants.py) is the same diagram
+        # a phone variant in its narrow wrapper (hooks/diagrams/phone_variants.py) is the same diagram
         client_diagrams=len([p for p in doc.select("pre.mermaid") if not p.find_parent(class_="mdx-diagram--narrow")]),
         prerendered=len(doc.select("div.mermaid:not(.mdx-diagram--narrow)")),   # a narrow layout is the same diagram
         mermaid_scripts=[s["src"] for s in doc.find_all("script", src=True) if "mermaid" in s["src"].lower()],

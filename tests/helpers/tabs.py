@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.pages import SCHEMES, wait_for_material
-from hooks.render.downloads import hosted_url
+from hooks.render.download_pages import hosted_url
 
 WIDTHS = (390, 1280)
 HEIGHT = 800

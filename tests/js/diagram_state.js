@@ -2,7 +2,7 @@
 () => ({
   leftover: document.querySelectorAll("pre.mermaid").length,
   // A diagram with a wide and a narrow layout shows one of them at a time; the other, hidden by the
-  // layout CSS on the host (hooks/prerender_diagrams.py) or on its wrapper (hooks/phone_variants.py),
+  // layout CSS on the host (hooks/diagrams/prerender.py) or on its wrapper (hooks/diagrams/phone_variants.py),
   // is not a diagram on this screen.
   hosts: [...document.querySelectorAll("div.mermaid")].filter(host => {
       const layout = host.closest(".mdx-diagram--wide, .mdx-diagram--narrow");

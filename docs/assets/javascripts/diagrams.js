@@ -1,4 +1,4 @@
-/* Pre-rendered diagrams (hooks/prerender_diagrams.py): legible on a phone and reachable by
+/* Pre-rendered diagrams (hooks/diagrams/prerender.py): legible on a phone and reachable by
    keyboard. Loaded only on pages with diagrams (overrides/main.html); without it the diagrams
    still show, only smaller on narrow screens.
 
