@@ -20,7 +20,9 @@ keeps that claim true. The rule, chosen so it sees events and not other dates:
   "scheduled", "due", "until", "around", "would", "should", "will"; e.g. "should open in
   February 2026", "would fall around April 26, 2026") is a plan or a deadline, not an event,
   and does not count. Write a real event's date without such a word before it.
-- `covers_through` may not be later than `last_reviewed`.
+- `covers_through` may not be later than `last_reviewed`, nor later than the newest event the
+  site's data holds (data/timeline.yml, sanctions.yml, estimates.yml): a page cannot cover
+  events nobody has recorded.
 
 Missing or malformed dates are hooks/checks/front_matter.py's to report; this check then stays quiet.
 """
@@ -121,6 +123,11 @@ def check(path: str, source: str, build: Build) -> list[Problem]:
     if reviewed and covers > reviewed:
         problems.append(Problem(path, key_lines(result).get("covers_through", 1), f"covers_through {covers} is later than last_reviewed {reviewed}",
                                 f"a page cannot cover events after its last review; {FIX}"))
+    latest = newest_event(build.data)
+    if latest and covers.isoformat() > latest:
+        problems.append(Problem(path, key_lines(result).get("covers_through", 1),
+                                f"covers_through {covers} is later than the newest event in data/ ({latest})",
+                                f"set covers_through to the date of the newest event the page covers; {FIX}"))
     newest: dict[int, Mention] = {}
     for line, mention in event_mentions(result, build, path):
         if mention.start > covers and (line not in newest or mention.start > newest[line].start):
@@ -130,6 +137,12 @@ def check(path: str, source: str, build: Build) -> list[Problem]:
                                 f"set covers_through to the date of the newest event the page covers (at least {mention.start}) "
                                 f"after checking the page against its sources, or remove the mention; {FIX}"))
     return problems
+
+
+def newest_event(data: dict) -> str | None:
+    """The date of the newest dated entry in the timeline, sanctions and estimates, or None."""
+    dates = [e["date"] for name in ("timeline", "sanctions", "estimates") for e in data.get(name, [])]
+    return max(dates, default=None)
 
 
 def _meta(result) -> dict:

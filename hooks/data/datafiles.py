@@ -29,7 +29,7 @@ from hooks.core import report_facts
 from hooks.core.build import Build
 from hooks.core.problems import ROOT, Problem
 
-DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates", "places", "changes")
+DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates", "places", "changes", "reviews")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _EXCLUDED = re.compile(r"\^\[\^(?P<chars>[^\]]+)\]\*\$")   # a pattern "^[^...]*$": characters a field may not hold
 FORMATS = jsonschema.FormatChecker()

@@ -36,11 +36,25 @@ def _since(office: dict) -> str:
     return "before the report" if office["now"] == office["at_report"] else "not known"
 
 
+def _now(office: dict) -> str:
+    """The latest holder, or for a vacant office since when it has been empty."""
+    if office.get("vacant"):
+        return f"{cell(office['now'])} since {_since(office)} (still vacant as of {human_date(office['as_of'])})"
+    return f"{cell(office['now'])}, in office since {_since(office)} (confirmed as of {human_date(office['as_of'])})"
+
+
+def _sources(office: dict) -> str:
+    """The row's source, and the source of its 'since' date where that is another one."""
+    links = source_link(office)
+    if office.get("since_source"):
+        links += f"; date: [{cell(office['since_source_title'])}]({office['since_source']})"
+    return links
+
+
 def render_officeholders(actors: list, report_long_date: str) -> str:
     """Who held each office at the report's date and the latest holder a source confirms."""
     rows = [(f"[{cell(actor['name'])}](#{actor['id']})", cell(office["office"]), cell(office["at_report"]),
-             f"{cell(office['now'])}, in office since {_since(office)} (confirmed as of {human_date(office['as_of'])})",
-             source_link(office))
+             _now(office), _sources(office))
             for actor in actors for office in actor.get("officeholders", [])]
     return table(("Government or body", "Office", f"At the report ({report_long_date})",
                    "Latest holder a source confirms", "Source"), rows)

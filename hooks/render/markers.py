@@ -17,7 +17,7 @@ from typing import Callable
 from hooks.core.build import Build
 from hooks.core.problems import Problem
 from hooks.data import changelog, datafiles
-from hooks.render import actors, download_pages, estimates, glossary, home, maps, sanctions, timeline
+from hooks.render import actors, download_pages, estimates, glossary, home, maps, reviews, sanctions, timeline
 
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*render:\s*(?P<name>[\w-]+)\s*-->[ \t]*$", re.M)
 
@@ -56,7 +56,8 @@ REGISTRY: dict[str, Marker] = {
     "story-so-far": Marker(lambda b, s: home.render_story(b.data["timeline"]), ("timeline",)),
     "by-the-numbers": Marker(lambda b, s: home.render_numbers(b.data["timeline"], b.data["estimates"], b.data["sanctions"],
                                                               b.facts["date"]), ("timeline", "estimates", "sanctions")),
-    "changes": Marker(_changes, ("changes",)),
+    "changes": Marker(_changes, ("changes",), dated=False),   # a change's date is when the site changed, not an event
+    "reviews": Marker(lambda b, s: reviews.render_reviews(b.data["reviews"], s, b.titles), ("reviews",), per_page=True, dated=False),
     "places": Marker(lambda b, s: maps.render_places(s, b.data["places"], b.titles), ("places",), per_page=True, dated=False),
     **{f"map-{key}": Marker(lambda b, s, key=key: maps.render_map(key, s, b.data["places"]), ("places",), per_page=True, dated=False)
        for key in maps.MAPS},
