@@ -30,16 +30,26 @@ if "hooks" not in sys.modules:
     sys.modules["hooks"] = importlib.util.module_from_spec(_spec)
     _spec.loader.exec_module(sys.modules["hooks"])
 
+from mkdocs.utils.meta import get_data  # noqa: E402
+
 from hooks.checks import link_lines, page_problems  # noqa: E402
 from hooks.core import report_facts  # noqa: E402
 from hooks.core.build import Build  # noqa: E402
 from hooks.core.problems import report, source_path  # noqa: E402
 from hooks.data import datafiles  # noqa: E402
 from hooks.diagrams import phone_variants, prerender  # noqa: E402
-from hooks.html import (footnote_titles, glossary_search, page_dates, phone_tables, place_links,  # noqa: E402
-                        preview_notices, search_tuning, table_wrappers)
+from hooks.html import (  # noqa: E402
+    event_search,
+    footnote_titles,
+    glossary_search,
+    page_dates,
+    phone_tables,
+    place_links,
+    preview_notices,
+    search_tuning,
+    table_wrappers,
+)
 from hooks.render import cite_this_page, downloads, feed, glossary, maps, markers, robots_txt  # noqa: E402
-from mkdocs.utils.meta import get_data  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.hooks.pipeline")
 
@@ -103,6 +113,7 @@ def on_page_content(html, page, config, files):
     html = footnote_titles.add_titles(html)
     html = search_tuning.tune_page(build, html, page)        # after the footnotes: it reads their final form
     html = glossary_search.split_terms(build, html, page.url)
+    html = event_search.split_events(build, html, page.url)
     html = phone_tables.label_tables(html)
     html = table_wrappers.wrap_tables(html)                  # after phone_tables, whose tables it wraps too
     return preview_notices.add_notice(build, html, page.file.src_uri)   # last: it sees every warning so far

@@ -9,9 +9,11 @@ The titles come from `extra.report.boxes` and the report's date in mkdocs.yml (h
 A page that restates part of the report (front matter `report_part` other than a site page)
 must contain at least one `report` box.
 
-Which boxes start open is one rule (FOLD_RULE): only "Diagram as text" boxes fold, and they start
-closed (`??? abstract "Diagram as text"`: they repeat the diagram above them); every other box,
-facts above all, is always shown (`!!!`), so no page hides its "After the report" box.
+Which boxes start open is one rule (FOLD_RULE), so a page leads with its point and details go down a
+level: what the report says (`report` boxes) and a page's "In brief" are always shown (`!!!`);
+"Diagram as text" boxes start closed (`??? abstract "Diagram as text"`: they repeat the diagram above
+them); any other box may fold (`???`, `???+`), because its title, which names its kind and its
+period ("After the report: June 2025"), stays in view.
 """
 from __future__ import annotations
 
@@ -19,15 +21,16 @@ import re
 
 import yaml
 
+from hooks.core import report_facts
 from hooks.core.build import Build
 from hooks.core.markdown import admonitions, scan
-from hooks.core import report_facts
 from hooks.core.problems import ROOT, Problem
 
 SITE_PAGE = "None (site page)"
 FIX = "see 'Report, background, after' in CONTRIBUTING.md"
 TEXT_EQUIVALENT = "Diagram as text"
-FOLD_RULE = 'only "Diagram as text" boxes fold'
+FOLD_RULE = '"What the report says" and "In brief" are always shown, "Diagram as text" starts closed'
+IN_BRIEF = "In brief"
 _MARKER = re.compile(r"^\s*(!!!|\?\?\?\+?)")
 
 
@@ -64,7 +67,7 @@ def check(path: str, source: str, build: Build | None = None) -> list[Problem]:
 
 
 def fold_problems(path: str, lines: list[str], boxes) -> list[Problem]:
-    """One rule for which boxes start open: "Diagram as text" is `???` (closed); all else `!!!`."""
+    """One rule for which boxes start open (FOLD_RULE); other boxes may fold."""
     problems = []
     for box in boxes:
         marker = _MARKER.match(lines[box.line - 1])[1]
@@ -72,7 +75,7 @@ def fold_problems(path: str, lines: list[str], boxes) -> list[Problem]:
         if text_equivalent and marker != "???":
             problems.append(Problem(path, box.line, f'"{TEXT_EQUIVALENT}" box written {marker}',
                                     f'write it ??? abstract "{TEXT_EQUIVALENT}" so it starts closed; {FOLD_RULE}'))
-        elif not text_equivalent and marker != "!!!":
+        elif (box.kind == "report" or box.title == IN_BRIEF) and marker != "!!!":
             state = "starts closed" if marker == "???" else "can be folded"
             problems.append(Problem(path, box.line, f"'{box.kind}' box {state} ({marker})",
                                     f"write it !!! {box.kind} so it is always shown; {FOLD_RULE}; {FIX}"))

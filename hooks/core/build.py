@@ -28,7 +28,7 @@ class Build:
     map_extract: dict | None = None                             # the map outlines (render.maps)
     search_pages: dict[str, str] = field(default_factory=dict)  # page URL -> src_uri (html.search_tuning)
     search_diagrams: dict[str, str] = field(default_factory=dict)   # index location -> diagram words
-    glossary_entries: dict[str, list] = field(default_factory=dict)  # page URL -> term entries (html.glossary_search)
+    search_entries: dict[str, list] = field(default_factory=dict)    # page URL -> extra index entries (html.glossary_search, event_search)
     diagram_sources: dict[str, list] = field(default_factory=dict)   # src_uri -> Diagrams (diagrams.prerender)
     mermaid: Any = None                          # the Chromium that draws diagrams (diagrams.prerender)
     preview: bool = False                        # `make serve`: problems shown on the page (html.preview_notices)

@@ -15,3 +15,9 @@ TAG = re.compile(r"<[^>]+>")
 def plain_text(fragment: str) -> str:
     """Tags dropped, entities decoded, white space folded: "<em>A</em>&amp;\\n B" -> "A& B"."""
     return " ".join(html.unescape(TAG.sub("", fragment)).split())
+
+
+def search_text(fragment: str) -> str:
+    """Plain text escaped as Material's search plugin stores text (its worker puts titles and text
+    into the results with innerHTML): the glossary's and the timeline's own index entries."""
+    return html.escape(plain_text(fragment), quote=False)

@@ -19,8 +19,6 @@ import html
 
 from hooks.core.mermaid_text import PRE, is_phone_variant
 
-
-
 # --- Steps (hooks/pipeline.py) -------------------------------------------------------------
 
 def pair_variants(output: str) -> str:

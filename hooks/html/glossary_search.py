@@ -11,12 +11,11 @@ copies it into search_index.js.
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path
 
-from hooks.core.html_text import plain_text
+from hooks.core.html_text import search_text
 from hooks.html.search_tuning import EXCLUDE, INDEX
 
 TERM = re.compile(r'<dt id="(?P<id>term-[^"]+)">(?P<title>.*?)</dt>\s*<dd>(?P<text>.*?)</dd>', re.S)
@@ -30,27 +29,21 @@ def split_terms(build, html_text: str, url: str) -> str:
     entries = term_entries(html_text, url)
     if not entries:
         return html_text
-    build.glossary_entries[url] = entries
+    build.search_entries.setdefault(url, []).extend(entries)
     return exclude_term_lists(html_text)
 
 
 def add_term_entries(build, site_dir: str) -> None:
-    """One search index entry per glossary term, at its anchor."""
+    """One search index entry per glossary term and per timeline event (html.event_search), at its anchor."""
     index = Path(site_dir) / INDEX
-    if index.exists() and build.glossary_entries:    # absent when the search plugin is off
+    if index.exists() and build.search_entries:    # absent when the search plugin is off
         text = index.read_text(encoding="utf-8")
-        for url, entries in build.glossary_entries.items():
+        for url, entries in build.search_entries.items():
             text = add_entries(text, url, entries)
         index.write_text(text, encoding="utf-8")
 
 
 # --- Helpers -------------------------------------------------------------------------------
-
-def _plain(fragment: str) -> str:
-    """Plain text, escaped as Material's search plugin stores text (its worker puts titles and
-    text into the results with innerHTML)."""
-    return html.escape(plain_text(fragment), quote=False)
-
 
 def exclude_term_lists(html_text: str) -> str:
     """Mark the glossary's list(s) unindexed, so the page's own entry keeps only its other text."""
@@ -59,7 +52,7 @@ def exclude_term_lists(html_text: str) -> str:
 
 def term_entries(html_text: str, url: str) -> list[dict]:
     """An index entry per term of the glossary list(s) on this page: title, definition as plain text."""
-    return [{"location": f"{url}#{m['id']}", "title": _plain(m["title"]), "text": _plain(m["text"])}
+    return [{"location": f"{url}#{m['id']}", "title": search_text(m["title"]), "text": search_text(m["text"])}
             for m in TERM.finditer(html_text)]
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import re
 
-
 PLACES_PAGE = "places.md"
 _TOKEN = re.compile(r"<!--.*?-->|<[^>]+>|[^<]+", re.S)
 _TAG = re.compile(r"^<(/?)([a-zA-Z][\w-]*)([^>]*?)(/?)>$", re.S)

@@ -6,7 +6,6 @@ from hooks.core.dates import human_date
 from hooks.data import datafiles
 from hooks.render.md import cell, source_link, table
 
-
 MEASURES = datafiles.choices("estimates", "measure")     # what a troop estimate counts
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from hooks.core.problems import Problem
 from hooks.data.datafiles import term_anchor
 
-
 ABBREVIATIONS = "includes/abbreviations.md"
 
 

@@ -21,7 +21,6 @@ import logging
 import posixpath
 import re
 
-
 from hooks.core.problems import Problem
 from hooks.data import datafiles
 from hooks.render.geo import Lambert, distance_km

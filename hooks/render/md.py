@@ -2,7 +2,6 @@
 """
 from __future__ import annotations
 
-
 NO_ENTRIES = "*No entries yet.*\n"
 
 

@@ -43,6 +43,7 @@ def sanctions_as_events(sanctions: list, report_date: str) -> list[dict]:
     for s in sanctions:
         count = "" if s["targets"] is None else f" Targets: {s['targets_note']}."
         events.append({
+            "id": s["id"],
             "date": s["date"],
             "label": f"{actor_name(s)} sanctions"[:40],
             "text": f"{actor_name(s)}: {s['action']}{count}",

@@ -1,9 +1,14 @@
 """The timeline (data/timeline.yml with the sanctions as rows): the event list with its filters, and
 the diagram of the high-level meetings.
 
-The timeline is one card per event (date, what happened, kind, thread, source) in an <ol>, so a
-phone shows every field without sideways scrolling. "Narrow the timeline" links point at empty
-targets; extra.css hides the other events with :target and :has(), no JavaScript.
+The list is built for a phone. Filters come first; years head the events and a line of links
+jumps to each year. Each event is one line, its day ("Jun 19": the year heads the list) and a short label, in a <details> that
+unfolds its text, kind, thread and source. Every event has its data `id` as its anchor and a
+visible "#" link to copy, so a link can point at one event (timeline.js opens the event a link
+lands on; hooks/html/event_search.py gives each event a search result of its own).
+Filtering works without JavaScript: "By thread" and "By kind" links point at empty targets, and
+extra.css hides the other events with :target and :has(). docs/assets/javascripts/timeline.js
+adds the two menus that combine a thread with a kind and say what is shown.
 """
 from __future__ import annotations
 
@@ -13,44 +18,54 @@ from hooks.core.dates import human_date, short_date
 from hooks.data import datafiles
 
 THREADS = datafiles.choices("timeline", "thread")        # the story lines, in order (the schema's titles)
-
-
 KIND_LABELS = {"report": "Report", "background": "Background", "after": "After the report"}
-
-
-# The timeline: one card per event (date, what happened, kind, thread, source) in an <ol>, so a
-# phone shows every field without sideways scrolling (a four-column table did not fit 390 px).
-# "Narrow the timeline" links point at empty targets; extra.css hides the other events with
-# :target and :has() -- no JavaScript. Browsers without :has() show every event.
 FILTER_KINDS = ("report", "background", "after")
 
 
 def _event(e: dict) -> str:
     thread = THREADS.get(e.get("thread", ""), "")
+    ident = html.escape(e["id"], quote=True)
     date = html.escape(e["date"])
-    meta = (f'<p class="mdx-event__meta"><time datetime="{date}">{human_date(e["date"])}</time> '
-            f'<span class="mdx-event__kind">{KIND_LABELS[e["kind"]]}</span>'
+    label = html.escape(e["label"], quote=False)
+    meta = (f'<p class="mdx-event__meta"><span class="mdx-event__kind">{KIND_LABELS[e["kind"]]}</span>'
             + (f' <span class="mdx-event__thread">{html.escape(thread)}</span>' if thread else "") + "</p>")
     source = (f'<p class="mdx-event__source">Source: <a href="{html.escape(e["source"], quote=True)}">'
               f'{html.escape(e["source_title"], quote=False)}</a></p>')
-    return (f'<li class="mdx-event mdx-event--{e["kind"]}" data-thread="{html.escape(e.get("thread", ""), quote=True)}">'
-            f'{meta}<p class="mdx-event__text">{html.escape(e["text"], quote=False)}</p>{source}</li>')
+    return (f'<li class="mdx-event mdx-event--{e["kind"]}" id="{ident}" data-thread="{html.escape(e.get("thread", ""), quote=True)}" '
+            f'data-kind="{e["kind"]}"><details><summary><time datetime="{date}" title="{human_date(e["date"])}">'
+            f'{short_date(e["date"]) or e["date"][:4]}</time> '
+            f'<span class="mdx-event__label">{label}</span></summary>'
+            f'<p class="mdx-event__text">{html.escape(e["text"], quote=False)}</p>{meta}{source}</details>'
+            f'<a class="mdx-event__anchor" href="#{ident}" title="Link to this event" aria-label="Link to this event: {label}">#</a></li>')
 
 
-def _events(events: list) -> list[str]:
-    return ['<ol class="mdx-timeline">', *(_event(e) for e in events), "</ol>"]
+def _by_year(events: list, suffix: str = "") -> list[str]:
+    """A heading per year, then that year's events, oldest first."""
+    out: list[str] = []
+    for year in sorted({e["date"][:4] for e in events}):
+        out += [f"### {year}{' (after the report)' if suffix else ''} {{ #year-{year}{suffix} }}", "",
+                '<ol class="mdx-timeline">', *(_event(e) for e in events if e["date"][:4] == year), "</ol>", ""]
+    return out
 
 
 def render_timeline_filters(events: list) -> list[str]:
-    """Links that narrow the timeline to one thread or kind, and the targets they point at: one
-    status line each, real text (a screen reader reads it when the link moves focus there; CSS
-    shows only the targeted one), saying how many events show and linking the way back."""
+    """The filters: two menus that combine a thread and a kind (shown by timeline.js), and the
+    same choices as links for readers without JavaScript, each pointing at a status line (real
+    text: a screen reader reads it when the link moves focus there; CSS shows only the targeted one)."""
     threads = [t for t in THREADS if any(e.get("thread") == t for e in events)]
     kinds = [k for k in FILTER_KINDS if any(e["kind"] == k for e in events)]
     count = {f"thread-{t}": sum(e.get("thread") == t for e in events) for t in threads}
     count.update({f"kind-{k}": sum(e["kind"] == k for e in events) for k in kinds})
     link = lambda target, text: f'<a href="#{target}">{html.escape(text, quote=False)}</a>'   # noqa: E731
-    out = ['<nav class="mdx-filter" aria-label="Narrow the timeline">',
+    option = lambda value, text: f'<option value="{value}">{html.escape(text, quote=False)}</option>'   # noqa: E731
+    out = ['<div class="mdx-filter__menus" role="group" aria-label="Filter the timeline" hidden>',
+           '<label>Thread <select data-mdx-filter="thread">' + option("", "All threads")
+           + "".join(option(t, THREADS[t]) for t in threads) + "</select></label>",
+           '<label>Kind <select data-mdx-filter="kind">' + option("", "All kinds")
+           + "".join(option(k, KIND_LABELS[k]) for k in kinds) + "</select></label>",
+           f'<p class="mdx-filter__live" role="status">Showing all {len(events)} events.</p>',
+           "</div>",
+           '<nav class="mdx-filter" aria-label="Narrow the timeline">',
            '<p><span class="mdx-filter__label">By thread:</span> '
            + " ".join(link(f"thread-{t}", THREADS[t]) for t in threads) + "</p>",
            '<p><span class="mdx-filter__label">By kind:</span> '
@@ -69,19 +84,30 @@ def _events_count(n: int) -> str:
     return "1 event" if n == 1 else f"{n} events"
 
 
+def render_years(events: list) -> str:
+    """Links to each year's heading ("2024" goes to the events up to the report)."""
+    years = sorted({e["date"][:4] for e in events})
+    links = []
+    for year in years:
+        before = any(e["date"][:4] == year and e["kind"] != "after" for e in events)
+        links.append(f'<a href="#year-{year}{"" if before else "-after"}">{year}</a>')
+    return '<p class="mdx-years"><span class="mdx-filter__label">Jump to:</span> ' + " ".join(links) + "</p>"
+
+
 def render_timeline_table(timeline: list, facts: dict) -> str:
     events = sorted(timeline, key=lambda e: e["date"])
     before = [e for e in events if e["kind"] != "after"]
     after = [e for e in events if e["kind"] == "after"]
     last = human_date(after[-1]["date"]) if after else "today"
-    out = ["## Narrow the timeline", "", *render_timeline_filters(events), "",
+    out = ["## Filter the timeline", "", *render_timeline_filters(events), "", render_years(events), "",
+           "Each line is one event: open it for what happened, its kind and its source; the # beside it links to it.", "",
            f"## Up to the report (to {facts['long_date']})", "",
-           "\"Report\" marks events the report's text states; \"Background\" marks events from other sources.", ""]
-    out += _events(before)
-    out += ["", f"## After the report ({facts['day_after']} onward)", "",
+           "\"Report\" marks events the report states; \"Background\" marks events from other sources.", ""]
+    out += _by_year(before)
+    out += [f"## After the report ({facts['day_after']} onward)", "",
             f'!!! after "{facts["boxes"]["after"]}: {human_date(facts["date"][:7])} to {last}"', "",
             "    These events postdate the report and are not in it. Each one links its source.", ""]
-    out += _events(after)
+    out += _by_year(after, "-after")
     return "\n".join(out) + "\n"
 
 
