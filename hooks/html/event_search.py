@@ -34,5 +34,5 @@ def split_events(build, html_text: str, url: str) -> str:
 
 def event_entries(html_text: str, url: str) -> list[dict]:
     """An index entry per event: "June 19, 2024 Putin in Pyongyang" and its text, kind and source."""
-    return [{"location": f"{url}#{m['id']}", "title": search_text(m["title"]), "text": search_text(m["text"])}
+    return [{"location": f"{url}#{m['id']}", "title": search_text(m["title"]), "text": search_text(m["text"].replace("</p>", "</p> "))}
             for m in EVENT.finditer(html_text)]

@@ -6,7 +6,9 @@ from hooks.core.dates import human_date
 from hooks.data import datafiles
 from hooks.render.md import cell, source_link, table
 
-MEASURES = datafiles.choices("estimates", "measure")     # what a troop estimate counts
+MEASURES = datafiles.choices("estimates", "measure")
+DEPLOYED = ("deployed",)
+LOSSES = ("killed", "wounded", "killed-or-wounded", "captured")     # what a troop estimate counts
 
 
 def render_estimates(estimates: list, measures: tuple[str, ...]) -> str:

@@ -17,7 +17,7 @@ from typing import Callable
 from hooks.core.build import Build
 from hooks.core.problems import Problem
 from hooks.data import changelog, datafiles
-from hooks.render import actors, download_pages, estimates, glossary, home, maps, reviews, sanctions, timeline
+from hooks.render import actors, charts, download_pages, estimates, glossary, home, maps, reviews, sanctions, timeline
 
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*render:\s*(?P<name>[\w-]+)\s*-->[ \t]*$", re.M)
 
@@ -49,9 +49,14 @@ REGISTRY: dict[str, Marker] = {
     "sanctions-report-time": Marker(lambda b, s: sanctions.render_sanctions(b.data["sanctions"], False, b.facts["date"]),
                                     ("sanctions",)),
     "sanctions-after": Marker(lambda b, s: sanctions.render_sanctions(b.data["sanctions"], True, b.facts["date"]), ("sanctions",)),
-    "estimates-deployed": Marker(lambda b, s: estimates.render_estimates(b.data["estimates"], ("deployed",)), ("estimates",)),
-    "estimates-losses": Marker(lambda b, s: estimates.render_estimates(
-        b.data["estimates"], ("killed", "wounded", "killed-or-wounded", "captured")), ("estimates",)),
+    # Each estimates marker draws its chart, with every estimate in a table folded under it.
+    "estimates-deployed": Marker(lambda b, s: charts.with_text(
+        charts.estimates_chart(b.data["estimates"], estimates.DEPLOYED, "troops", "North Korean troops sent to or in Russia, by who estimated"),
+        estimates.render_estimates(b.data["estimates"], estimates.DEPLOYED), "every estimate of troops sent"), ("estimates",)),
+    "estimates-losses": Marker(lambda b, s: charts.with_text(
+        charts.estimates_chart(b.data["estimates"], estimates.LOSSES, "losses", "North Korean soldiers killed or wounded, by who estimated"),
+        estimates.render_estimates(b.data["estimates"], estimates.LOSSES), "every estimate of losses"), ("estimates",)),
+    "chart-sanctions": Marker(lambda b, s: sanctions.render_chart(b.data["sanctions"], b.facts["date"]), ("sanctions",)),
     "chronology": Marker(lambda b, s: home.render_chronology(b.data["timeline"]), ("timeline",)),
     "story-so-far": Marker(lambda b, s: home.render_story(b.data["timeline"]), ("timeline",)),
     "by-the-numbers": Marker(lambda b, s: home.render_numbers(b.data["timeline"], b.data["estimates"], b.data["sanctions"],

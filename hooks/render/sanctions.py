@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from hooks.core.dates import human_date
 from hooks.data import datafiles
+from hooks.render import charts
 from hooks.render.md import cell, source_link, table
 
 # How readers see who acted: the titles in the schema.
@@ -64,3 +65,8 @@ def sanctions_summary(sanctions: list, report_date: str) -> dict:
         "targets": sum(s["targets"] or 0 for s in later),
         "last": max((s["date"] for s in later), default=None),
     }
+
+
+def render_chart(sanctions: list, report_date: str) -> str:
+    """The chart of every action by government (hooks/render/charts.py)."""
+    return charts.sanctions_chart(sanctions, actor_name, report_date)
