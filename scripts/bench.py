@@ -29,6 +29,9 @@ import sys
 import tempfile
 import threading
 import time
+
+from hooks.diagrams import chromium
+from scripts import reading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,7 +111,7 @@ def build_editions(tmp: Path, repeats: int = 3) -> dict:
              for config in ("mkdocs.yml", "mkdocs-offline.yml")}
     zip_path = tmp / "offline.zip"
     offline_site = tmp / f"mkdocs-offline.yml-{repeats - 1}"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "zip_offline.py"), str(offline_site), str(zip_path)],
+    subprocess.run([sys.executable, "-m", "scripts.zip_offline", str(offline_site), str(zip_path)],
                    check=True, capture_output=True)
     return {"times": times, "zip_bytes": zip_path.stat().st_size, "site": tmp / f"mkdocs.yml-{repeats - 1}"}
 
@@ -267,27 +270,23 @@ def median_of(runs: list[dict]) -> dict:
     return {**merged, "mermaid": any(run["mermaid"] for run in runs), "version": runs[0]["version"]}
 
 
-def draw_times(base: str, pages: dict[str, int], runs: int) -> dict[str, float]:
+def draw_times(browser, base: str, pages: dict[str, int], runs: int) -> dict[str, float]:
     """Median ms from navigation start until every diagram is drawn, desktop size, no throttling."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
-    from playwright.sync_api import sync_playwright
     results = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROME, args=CHROME_FLAGS)
-        for url, count in pages.items():
-            samples = []
-            for _ in range(runs):
-                context = browser.new_context(viewport={"width": 1280, "height": 800})
-                page = context.new_page()
-                page.add_init_script(f"({DRAW_PROBE})({count})")
-                page.goto(base + url)
-                try:
-                    samples.append(page.wait_for_function("window.__drawnAt", timeout=20000).json_value())
-                except PlaywrightTimeout:
-                    samples.append(float("inf"))  # not all drawn within 20 s (e.g. a diagram in closed <details>)
-                context.close()
-            results[url] = statistics.median(samples)
-        browser.close()
+    for url, count in pages.items():  # (one Chromium for the draws and the reading lengths: main())
+        samples = []
+        for _ in range(runs):
+            context = browser.new_context(viewport={"width": 1280, "height": 800})
+            page = context.new_page()
+            page.add_init_script(f"({DRAW_PROBE})({count})")
+            page.goto(base + url)
+            try:
+                samples.append(page.wait_for_function("window.__drawnAt", timeout=20000).json_value())
+            except PlaywrightTimeout:
+                samples.append(float("inf"))  # not all drawn within 20 s (e.g. a diagram in closed <details>)
+            context.close()
+        results[url] = statistics.median(samples)
     return results
 
 
@@ -389,6 +388,16 @@ def report(rows: list[dict], draws: dict, builds: dict, args, info: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def reading_table(lengths: dict[str, dict]) -> str:
+    """Words, reading minutes, phone screens (390x844, folds closed) and Flesch-Kincaid grade per page."""
+    lines = ["", f"Reading length (scripts/reading.py; at most {reading.MAX_SCREENS} screens and grade {reading.MAX_GRADE}):", "",
+             "| page | words | minutes | phone screens | FK grade |", "|---|--:|--:|--:|--:|"]
+    lines += [f"| {url or '/'} | {r['words']} | {r['minutes']} | {r['screens']} | {r['grade']} |" for url, r in lengths.items()]
+    total = sum(r["words"] for r in lengths.values())
+    lines.append(f"| all pages | {total} | {round(total / reading.WORDS_PER_MINUTE)} | | |")
+    return "\n".join(lines) + "\n"
+
+
 def write_benchmarks(text: str) -> None:
     """Replace the marked section of BENCHMARKS.md with the report."""
     path = ROOT / "BENCHMARKS.md"
@@ -437,11 +446,14 @@ def main() -> int:
                              "kept": [(r["performance"], r["cpu_index"]) for r in runs],
                              "discarded": [(r["performance"], r["cpu_index"]) for r in discarded]})
         print("diagram draw times ...", file=sys.stderr)
-        draws = draw_times(base, {url: n for url, n in diagrams.items() if n}, args.runs)
+        with chromium.browser("to time the diagrams and measure reading length") as browser:
+            draws = draw_times(browser, base, {url: n for url, n in diagrams.items() if n}, args.runs)
+            print("reading length per page ...", file=sys.stderr)
+            lengths = reading.measure(browser, base, [url for _, url in pages])
         server.shutdown()
     warning = busy_warning(busy_before)
     info = machine_info(rows, commit, busy_before) + (f"\n\n{warning}" if warning else "")
-    text = report(rows, draws, builds, args, info)
+    text = report(rows, draws, builds, args, info) + reading_table(lengths)
     (RESULTS / "latest.md").write_text(text)
     print(text)
     if args.write_benchmarks:
