@@ -263,6 +263,21 @@ def test_first_visit_gets_the_system_scheme_before_materials_script_runs(reader,
     assert "js" in state["html"].split() and "no-js" not in state["html"].split(), state
 
 
+def test_palette_first_tap_changes_the_colours_for_a_light_system(reader, hosted_server):
+    """From "automatic" on a light system the first tap goes to dark (not to light, which is already
+    on screen), and the button says so."""
+    context = reader.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(hosted_server + "glossary/")
+    page.wait_for_load_state("load")
+    button = page.locator("[data-mdx-palette] label:not([hidden])")
+    assert button.get_attribute("title") == "Switch to dark mode"
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    button.click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    context.close()
+
+
 def test_palette_toggle_cycles_stores_and_follows_the_system(reader, hosted_server):
     """docs/assets/javascripts/palette.js (Material's palette component is not mounted): the visible
     button moves auto -> light -> dark -> auto, Enter does the same from the keyboard, the choice
@@ -286,11 +301,11 @@ def test_palette_toggle_cycles_stores_and_follows_the_system(reader, hosted_serv
     page.emulate_media(color_scheme="light")                # automatic: follows the system
     page.wait_for_function("document.body.dataset.mdColorScheme === 'default'", timeout=2_000)
     page.focus("#__palette_0")
-    page.keyboard.press("Enter")                            # keyboard: on to the light option
-    assert page.evaluate(state)["stored"] == 1 and page.evaluate("document.activeElement.id") == "__palette_1"
-    page.emulate_media(color_scheme="dark")                 # an explicit choice ignores the system
+    page.keyboard.press("Enter")      # keyboard, system light: on to dark, skipping the light already shown
+    assert page.evaluate(state)["stored"] == 2 and page.evaluate("document.activeElement.id") == "__palette_2"
+    page.emulate_media(color_scheme="light")                # an explicit choice ignores the system
     page.goto(hosted_server + "since/")
     after = page.evaluate(state)
     context.close()
-    assert (after["scheme"], after["shown"]) == ("default", [False, True, False]), after
+    assert (after["scheme"], after["shown"]) == ("slate", [False, False, True]), after
     assert not errors, errors

@@ -230,6 +230,10 @@ def draw(spec: MapSpec, variant: str, extract: dict, places: list, page_id: str 
         lx, lh = min(drawn, key=lambda d: d[1])
         if max_h - lh >= 22 * len(spec.legend) + 20:
             parts.append(draw_legend(spec.legend, lx + 4, lh + 30))
+    elif spec.legend and variant == "narrow":
+        # A phone stacks the panels, so the key goes under them: without it the border line is unexplained.
+        parts.append(draw_legend(spec.legend, 4, max_h + 24))
+        max_h += 22 * len(spec.legend) + 14
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {total} {max_h:.1f}" role="img" '
             f'aria-labelledby="{uid}-title" aria-describedby="{uid}-desc" class="mdx-map__svg mdx-map__svg--{variant}" '
             f'style="max-width:{total}px">'

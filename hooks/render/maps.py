@@ -65,7 +65,7 @@ _LONG = Panel(
 _LONG_NARROW = Panel(
     extent="long-view", projection=Lambert(40, 60, 50, 85), box=(21.0, 33.0, 136.0, 64.0), layer="long-view",
     labels={"pyongyang": "s", "vladivostok": "n", "moscow": "ne", "kursk": "s"},
-    countries=(("RUSSIA", 95.0, 62.0), ("CHINA", 103.0, 35.0), ("UKRAINE", 29.0, 46.8)),
+    countries=(("RUSSIA", 95.0, 62.0), ("CHINA", 103.0, 35.0), ("UKRAINE", 24.5, 49.0)),   # above and left of Kursk: clear of its label at 390 px
     highlight=("804",),
     lines=(("pyongyang", "moscow", 0.62, 17), ("vladivostok", "kursk", 0.4, -8)))
 

@@ -15,9 +15,18 @@
                      : Math.max(0, inputs.findIndex((input) => matchMedia(input.dataset.mdColorMedia).matches));
 
   // Check the active option and show only the button that follows it (the one that switches onward).
+  // From "automatic", that button skips the scheme already on screen: for a reader whose system is
+  // light it switches to dark (it would otherwise switch to light, and the first tap change nothing).
+  const labels = inputs.map((input) => input.nextElementSibling instanceof HTMLLabelElement ? input.nextElementSibling : null);
+  const original = labels.map((label) => label && {for: label.htmlFor, title: label.title});
   const show = () => inputs.forEach((input, i) => {
     input.checked = i === index;
-    if (input.nextElementSibling instanceof HTMLLabelElement) input.nextElementSibling.hidden = i !== index;
+    const label = labels[i];
+    if (!label) return;
+    label.hidden = i !== index;
+    const skip = input.dataset.mdColorMedia === "(prefers-color-scheme)" && light.matches && labels[i + 1];
+    label.htmlFor = skip ? labels[i + 1].htmlFor : original[i].for;
+    label.title = skip ? labels[i + 1].title : original[i].title;
   });
 
   // Apply the active option to <body> (the automatic one resolved against the system) and store it.
@@ -44,12 +53,13 @@
   form.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;
     event.preventDefault();
-    const next = inputs[(index + 1) % inputs.length];
+    const label = labels[index];
+    const next = (label && document.getElementById(label.htmlFor)) || inputs[(index + 1) % inputs.length];
     next.click();
     next.focus();
   });
   light.addEventListener("change", () => {
-    if (inputs[index].dataset.mdColorMedia === "(prefers-color-scheme)") apply();
+    if (inputs[index].dataset.mdColorMedia === "(prefers-color-scheme)") { apply(); show(); }
   });
   show();
 })();
