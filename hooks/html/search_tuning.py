@@ -65,6 +65,8 @@ BOILERPLATE = (
     re.compile(r'<thead(?=>)'),                        # column headings ("Date Event Thread Source")
     re.compile(r'<nav class="mdx-filter"(?=[ >])'),    # the timeline's "Narrow the timeline" links
     re.compile(r'<p class="mdx-filter__status[^"]*"(?=[ >])'),   # and their "Showing only ..." lines
+    re.compile(r'<div class="mdx-filter__menus"(?=[ >])'),       # its menus (hooks/render/timeline.py)
+    re.compile(r'<p class="mdx-years"(?=[ >])'),                 # and its "Jump to" years
 )
 INDEX = "search/search_index.json"
 HEADING = re.compile(r'<h[2-6] id="(?P<id>[^"]+)"')
@@ -86,8 +88,10 @@ def tune_index(build, site_dir: str) -> None:
     index = Path(site_dir) / INDEX
     if index.exists():           # absent when the search plugin is off
         topics = {url: topic_terms(build.data["glossary"], src) for url, src in build.search_pages.items()}
+        people = "; ".join(officeholder_names(build.data["actors"]))
+        shown = {url: people for url, src in build.search_pages.items() if src in build.shows.get("actors", {})}
         text = add_topics(index.read_text(encoding="utf-8"), topics)
-        index.write_text(add_field(text, "diagrams", build.search_diagrams), encoding="utf-8")
+        index.write_text(add_field(add_field(text, "diagrams", build.search_diagrams), "people", shown), encoding="utf-8")
 
 
 # --- Helpers -------------------------------------------------------------------------------
@@ -142,6 +146,20 @@ def topic_terms(glossary: list, src_uri: str) -> list[str]:
             if word and word not in terms:
                 terms.append(word)
     return terms
+
+
+def officeholder_names(actors: list) -> list[str]:
+    """Every office-holder's name, then and now ("Wi Sung-lac (after ...)" -> "Wi Sung-lac"): the
+    `people` field of the pages that show the actors (boost 1, mkdocs.yml), so a name deep in the
+    long office-holders table still finds that page, without outranking a page about the person."""
+    names: list[str] = []
+    for actor in actors:
+        for office in actor.get("officeholders", []):
+            for value in (office["at_report"], office["now"]):
+                name = value.split("(", 1)[0].split(",", 1)[0].strip()
+                if name and name != "Vacant" and name not in names:
+                    names.append(name)
+    return names
 
 
 def add_topics(index_json: str, topics: dict[str, list[str]]) -> str:

@@ -55,3 +55,10 @@ def test_a_vacant_row_must_say_vacant_and_give_its_date(tmp_path):
     found = [str(p) for p in validate("data/actors.yml", [actor], schema, {(0,): 3})]
     assert any("'Vacant' was expected" in f for f in found), found
     assert any("'since_source_title' is a dependency of 'since_source'" in f for f in found), found
+
+
+def test_office_holders_become_search_topics_of_the_pages_that_show_them():
+    from hooks.html.search_tuning import officeholder_names
+    actors = [{"officeholders": [OFFICE, dict(OFFICE, at_report="Jake Sullivan", now="Marco Rubio, in the interim (after Mike Waltz)"),
+                                 dict(OFFICE, at_report="Chang Ho-jin", now="Wi Sung-lac (after Shin Won-sik)")]}]
+    assert officeholder_names(actors) == ["Alexander Matsegora", "Jake Sullivan", "Marco Rubio", "Chang Ho-jin", "Wi Sung-lac"]
