@@ -33,7 +33,8 @@ def _event(e: dict) -> str:
             + (f' <span class="mdx-event__thread">{html.escape(thread)}</span>' if thread else "") + "</p>")
     source = (f'<p class="mdx-event__source">Source: <a href="{html.escape(e["source"], quote=True)}">'
               f'{html.escape(e["source_title"], quote=False)}</a></p>')
-    return (f'<li class="mdx-event mdx-event--{e["kind"]}" data-thread="{html.escape(e.get("thread", ""), quote=True)}">'
+    anchor = f' id="{html.escape(e["id"], quote=True)}"' if e.get("id") else ""   # claims link events by id
+    return (f'<li{anchor} class="mdx-event mdx-event--{e["kind"]}" data-thread="{html.escape(e.get("thread", ""), quote=True)}">'
             f'{meta}<p class="mdx-event__text">{html.escape(e["text"], quote=False)}</p>{source}</li>')
 
 
