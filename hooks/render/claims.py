@@ -77,7 +77,7 @@ def render_claims(claims: list, timeline: list, facts: dict, titles: dict | None
             last = human_date(found[-1]["date"][:7]) if found else ""
             shown = ", ".join(f"[{_page_title(p, titles)}]({relative(src, p.split('#')[0])}#{p.split('#', 1)[1]})" for p in c["parts"])
             out += [f"### {c['title']} {{ #{c['id']} }}", "",
-                    f"**{status[c['status']]}.** {kind[c['kind']]}. Restated on: {shown}.", "",
+                    f"**Status: {status[c['status']]}.** Kind: {kind[c['kind']]}. Restated on: {shown}.", "",
                     f'!!! report "{facts["report_box"]}"', "",
                     f"    **In our words:** {c['claim']}", "",
                     f"    **The report's words:** \u201c{c['report_words']}\u201d (CRS Insight {facts['id']}, {heading}).", "",

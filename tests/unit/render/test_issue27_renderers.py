@@ -30,7 +30,7 @@ def test_checked_page_shows_every_claim_with_quote_status_events_and_sources():
     for claim in DATA["claims"]:
         section = out[out.index(f"{{ #{claim['id']} }}"):]
         section = section[:section.find("\n### ")] if "\n### " in section else section
-        assert f"**{statuses[claim['status']]}.**" in section
+        assert f"**Status: {statuses[claim['status']]}.**" in section
         assert f"\u201c{claim['report_words']}\u201d (CRS Insight IN12355, " in section, "the report's words, quoted and attributed"
         assert claim["claim"] in section and claim["reasoning"] in section
         for event in claim["events"]:
