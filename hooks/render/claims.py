@@ -4,7 +4,8 @@ Each claim of the report (in the text we hold) is checked against timeline event
 linked by id: the timeline page gives every event the anchor #<id>). Three renderings:
 - `render_claims`: the checked page, one section per claim: the claim in our words and the report's
   own words (a marked quotation) in a "What the report says" box, then its status, the events that
-  settle it, the reasoning and its sources in an "After the report" box;
+  settle it, the reasoning and its sources in an "After the report" box (a "Background" box when
+  only events before the report settle it);
 - `render_overview`: the page's table of claims, kinds and statuses;
 - `render_checks`: when each claim was checked and, for open ones, when it is next due. A check's
   date is not an event (its marker is not `dated`), so the other two may stay `dated`;
@@ -17,6 +18,7 @@ from hooks.core.dates import human_date
 from hooks.data import datafiles
 from hooks.render.maps import relative
 from hooks.render.md import cell, table
+from hooks.render.names import mark_scripts
 
 CHECKED_PAGE = "report/checked.md"
 TIMELINE_PAGE = "timeline.md"
@@ -47,7 +49,7 @@ def _event_link(event: dict, src: str, kind: bool = False) -> str:
 
 
 def _sources(claim: dict) -> str:
-    return "; ".join(f"[{cell(s['title'])}]({s['url']})" for s in claim["sources"])
+    return "; ".join(f"[{mark_scripts(cell(s['title']))}]({s['url']})" for s in claim["sources"])
 
 
 def _by_id(timeline: list) -> dict[str, dict]:
@@ -81,11 +83,19 @@ def render_claims(claims: list, timeline: list, facts: dict, titles: dict | None
                     f'!!! report "{facts["report_box"]}"', "",
                     f"    **In our words:** {c['claim']}", "",
                     f"    **The report's words:** \u201c{c['report_words']}\u201d (CRS Insight {facts['id']}, {heading}).", "",
-                    f'!!! after "{facts["boxes"]["after"]}: {status[c["status"]].lower()}, on events to {last}"', "",
+                    _assessment_box(found, status[c["status"]], last, facts), "",
                     "    **Events that settle it:**", ""]
             out += [f"    - {_event_link(e, src, kind=True)}" for e in found]
             out += ["", f"    **Why:** {c['reasoning']} Sources: {_sources(c)}.", ""]
     return "\n".join(out)
+
+
+def _assessment_box(found: list, status: str, last: str, facts: dict) -> str:
+    """The box holding a claim's check: "After the report" when a later event settles it; a claim that
+    events before the report confirm (the report's own facts) is checked in a "Background" box."""
+    if any(e["kind"] == "after" for e in found):
+        return f'!!! after "{facts["boxes"]["after"]}: {status.lower()}, on events to {last}"'
+    return f'!!! context "{facts["boxes"]["context"]}: {status.lower()}, on events up to {last}"'
 
 
 def render_checks(claims: list) -> str:

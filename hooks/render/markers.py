@@ -4,7 +4,9 @@ A page asks with a marker alone on its line; an indented marker (inside a box) r
     <!-- render: NAME -->
 REGISTRY says what each NAME draws, from which data (for the "Download this data" links and the
 Data page's "Shown on" column), and whether it depends on the page (links relative to it);
-a marker that does not depend on the page is rendered once per build and reused. An unknown NAME
+a marker that does not depend on the page is rendered once per build and reused. A `sectioned` marker
+(since-then) is rendered for the section it sits in: its renderer gets "page.md#section-id", the id
+of the heading above it as MkDocs' toc makes it (`section_id`). An unknown NAME
 is reported at its line with the list of known ones. The renderers themselves are pure functions
 in the modules named below.
 """

@@ -9,6 +9,7 @@ from __future__ import annotations
 from hooks.core.dates import human_date
 from hooks.data import datafiles
 from hooks.render.md import NO_ENTRIES, cell
+from hooks.render.names import mark_scripts
 
 
 def threads() -> dict[str, str]:
@@ -26,6 +27,6 @@ def render_reading(items: list) -> str:
         out += [f"### {title} {{ #reading-{thread} }}", ""]
         for i in members:
             when = human_date(i["date"]) + (f" ({i['date_note'].rstrip('.')})" if i.get("date_note") else "")
-            out.append(f"- [{cell(i['title'])}]({i['url']}), {cell(i['publisher'])}, {when}. {i['adds']}")
+            out.append(f"- [{mark_scripts(cell(i['title']))}]({i['url']}), {cell(i['publisher'])}, {when}. {i['adds']}")
         out.append("")
     return "\n".join(out)

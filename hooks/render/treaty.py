@@ -9,10 +9,12 @@ nothing is summarised that we did not read.
 from __future__ import annotations
 
 from hooks.render.md import cell
+from hooks.render.names import mark_scripts
 
 
 def _links(sources: list) -> str:
-    return "; ".join(f"[{cell(s['title'])}]({s['url']})" for s in sources)
+    """Source links; a Russian or Korean headline in a title is marked with its language."""
+    return "; ".join(f"[{mark_scripts(cell(s['title']))}]({s['url']})" for s in sources)
 
 
 def render_treaty(articles: list) -> str:

@@ -131,7 +131,7 @@ def test_names_are_in_the_search_index_as_written(hosted_site):
 
 def test_every_hangul_or_cyrillic_run_on_the_name_pages_has_a_lang(hosted_site):
     from bs4 import BeautifulSoup
-    for page in ("actors", "places", "glossary"):
+    for page in ("actors", "places", "glossary", "treaty", "report/checked", "reading"):
         soup = BeautifulSoup((hosted_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
         article = soup.select_one("article")
         for node in article.find_all(string=re.compile(r"[\uac00-\ud7a3\u0400-\u04ff]")):
