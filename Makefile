@@ -34,7 +34,18 @@ $(VENV)/.chromium: $(VENV)/.site-deps
 	else $(BIN)/python -m playwright install chromium; fi
 	touch $@
 
-$(VENV)/.test-deps: tests/requirements.txt $(VENV)/.chromium
+# The PDF prints the Korean and Russian names of data/names.yml: the Chromium that prints it needs
+# system fonts with Hangul and Cyrillic (the pages themselves load no web fonts). On Debian as root
+# this installs them, as .ci/run does; elsewhere it names the packages to install.
+FONT_PACKAGES := fonts-nanum fonts-dejavu-core
+$(VENV)/.fonts: | $(BIN)/python
+	@if command -v fc-list >/dev/null 2>&1 && [ -n "$$(fc-list :lang=ko)" ] && [ -n "$$(fc-list :lang=ru)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(FONT_PACKAGES) >/dev/null; \
+	else echo "the PDF needs fonts with Hangul and Cyrillic: install $(FONT_PACKAGES) (Debian) or a Noto CJK font"; fi
+	touch $@
+
+$(VENV)/.test-deps: tests/requirements.txt $(VENV)/.chromium $(VENV)/.fonts
 	$(BIN)/python -m pip install --quiet -r tests/requirements.txt
 	touch $@
 
@@ -56,7 +67,7 @@ offline: pdf
 	$(BIN)/python -m scripts.zip_offline $(OFFLINE_SITE) $(ZIP)
 
 ## pdf: the whole site as one PDF, dist/in12355-explainer.pdf
-pdf: $(VENV)/.chromium
+pdf: $(VENV)/.chromium $(VENV)/.fonts
 	$(BIN)/python -m scripts.pdf_edition $(PDF)
 
 ## test: set up, run the fast check (and stop there if it finds a problem), then the whole pytest

@@ -29,7 +29,11 @@ from hooks.core import report_facts
 from hooks.core.build import Build
 from hooks.core.problems import ROOT, Problem
 
-DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates", "places", "changes", "reviews")
+DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates", "places", "changes", "reviews",
+              "claims", "treaty", "names", "reading")
+# Files whose entries point into other files (checked beyond the schema by CROSS_CHECKS below): a
+# load of the first depends on the others too, so an edit of either is seen by `make serve`.
+DEPENDS_ON = {"claims": ("timeline",), "names": ("actors", "places", "glossary")}
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _EXCLUDED = re.compile(r"\^\[\^(?P<chars>[^\]]+)\]\*\$")   # a pattern "^[^...]*$": characters a field may not hold
 FORMATS = jsonschema.FormatChecker()
@@ -173,7 +177,8 @@ _CACHE: dict[tuple[str, str], tuple[tuple, _Loaded]] = {}
 def _inputs(root: Path, name: str) -> list[Path]:
     """The files a load of data/<name>.yml reads: the data, its schema, and the mkdocs.yml that
     dates the report (a timeline event's kind must fit it)."""
-    return [root / f"data/{name}.yml", root / f"data/schemas/{name}.schema.json", _config_dir(root) / "mkdocs.yml"]
+    return [root / f"data/{name}.yml", root / f"data/schemas/{name}.schema.json", _config_dir(root) / "mkdocs.yml",
+            *(root / f"data/{other}.yml" for other in DEPENDS_ON.get(name, ()))]
 
 
 def _config_dir(root: Path) -> Path:
@@ -220,7 +225,87 @@ def _read(root: Path, name: str) -> _Loaded:
         report_date = report_facts.load(_config_dir(root))["date"]
         problems += kind_date_problems(rel, data, lines, report_date)
         entries = [e for e in entries if not _kind_mismatch(e, report_date)]   # as in the table: not mislabelled
+    if name in CROSS_CHECKS and isinstance(data, list):
+        problems += CROSS_CHECKS[name](rel, data, lines, root)
     return _Loaded(entries, sorted(problems, key=lambda p: p.line), data, lines)
+
+
+# --- Checks across files: what a schema cannot say ------------------------------------------------
+
+def _raw(root: Path, name: str) -> list:
+    """data/<name>.yml's entries as YAML reads them (valid or not): what other files may point at."""
+    data = _loaded(root, name).data
+    return [e for e in data if isinstance(e, dict)] if isinstance(data, list) else []
+
+
+def claim_problems(rel: str, data: list, lines: dict, root: Path) -> list[Problem]:
+    """A claim's status rests on timeline events: each id in `events` must be an event of
+    data/timeline.yml, and each `parts` page (where its "Since then" note is shown) must exist."""
+    events = {e.get("id") for e in _raw(root, "timeline")}
+    problems = []
+    for index, claim in enumerate(data):
+        if not isinstance(claim, dict):
+            continue
+        for item, event in enumerate(claim.get("events") or []):
+            if isinstance(event, str) and event not in events:
+                problems.append(Problem(rel, lines.get((index, "events", item), _line_of(lines, [index, "events"])),
+                                        f"entry {index + 1}, field 'events' item {item + 1}: unknown event id {event!r}",
+                                        "use the id of an event in data/timeline.yml, or add the event there first"))
+        for item, part in enumerate(claim.get("parts") or []):
+            page = str(part).split("#", 1)[0]
+            if page and not (root / "docs" / page).is_file():
+                problems.append(Problem(rel, lines.get((index, "parts", item), _line_of(lines, [index, "parts"])),
+                                        f"entry {index + 1}, field 'parts' item {item + 1}: no page docs/{page}",
+                                        "name a page under docs/ and the id of the section whose report box the claim restates"))
+    return problems
+
+
+def name_problems(rel: str, data: list, lines: dict, root: Path) -> list[Problem]:
+    """Each Korean or Russian name belongs to something the site shows: an actor, a place, a
+    glossary term, or a person named in an actor's key people; and each of those has one entry."""
+    targets = {f"actors#{a.get('id')}" for a in _raw(root, "actors")}
+    targets |= {f"places#{p.get('id')}" for p in _raw(root, "places")}
+    targets |= {f"glossary#{g.get('term')}" for g in _raw(root, "glossary")}
+    people = " ".join(str(a.get("leaders", "")) for a in _raw(root, "actors"))
+    problems, seen = [], {}
+    for index, entry in enumerate(data):
+        if not isinstance(entry, dict):
+            continue
+        for item, target in enumerate(entry.get("refers_to") or []):
+            line = lines.get((index, "refers_to", item), _line_of(lines, [index, "refers_to"]))
+            if target == "person":
+                if str(entry.get("en", "")) not in people:
+                    problems.append(Problem(rel, line, f"entry {index + 1}: person {entry.get('en')!r} is not named in the "
+                                            "'leaders' of any actor in data/actors.yml",
+                                            "spell 'en' as the actors' key people do, or drop 'person'"))
+                target = f"person#{entry.get('en')}"
+            elif target not in targets:
+                problems.append(Problem(rel, line, f"entry {index + 1}, field 'refers_to' item {item + 1}: {target!r} "
+                                        "is not an actor id, a place id or a glossary term",
+                                        "use actors#<id>, places#<id> or glossary#<term> as those files spell them"))
+            if target in seen:
+                problems.append(Problem(rel, line, f"entry {index + 1}: {target!r} already has names (entry {seen[target] + 1})",
+                                        "keep one entry per actor, place, term or person: a name is shown once"))
+            seen.setdefault(target, index)
+    return problems
+
+
+def treaty_problems(rel: str, data: list, lines: dict, root: Path) -> list[Problem]:
+    """The treaty has 23 articles: each number from 1 to 23 once, in order."""
+    problems = []
+    numbers = [e.get("number") for e in data if isinstance(e, dict)]
+    for index, entry in enumerate(data):
+        if isinstance(entry, dict) and entry.get("number") != index + 1:
+            problems.append(Problem(rel, lines.get((index, "number"), _line_of(lines, [index])),
+                                    f"entry {index + 1}: article number {entry.get('number')!r}, expected {index + 1}",
+                                    "list the articles once each, in order, from 1 to 23"))
+    missing = [n for n in range(1, 24) if n not in numbers]
+    if missing and len(data) == 23:
+        problems.append(Problem(rel, 1, f"articles {missing} are missing", "list every article, 1 to 23"))
+    return problems
+
+
+CROSS_CHECKS = {"claims": claim_problems, "names": name_problems, "treaty": treaty_problems}
 
 
 def choices(name: str, field: str, root: Path = ROOT) -> dict[str, str]:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from hooks.core.dates import human_date
+from hooks.render import names as names_
 from hooks.render.md import cell, source_link, table
 
 
-def render_actors(actors: list, groups: dict[str, str], after_title: str = "After the report") -> str:
+def render_actors(actors: list, groups: dict[str, str], after_title: str = "After the report", names: list = ()) -> str:
     """Who's who under a heading per group; `groups` (id -> heading, in order) comes from the schema.
     A profile describes the actor as of the report's date; what changed later (`after_report`)
-    goes in an "After the report" box at its end, so a reader can always tell the two apart."""
-    out = []
+    goes in an "After the report" box at its end, so a reader can always tell the two apart.
+    `names` (data/names.yml): the actor's Korean and Russian names under its heading, and a person's
+    beside the first mention among the key people, each once on the page."""
+    out, known, shown = [], names_.index(names), set()
     for group, heading in groups.items():
         members = [a for a in actors if a["group"] == group]
         if not members:
@@ -18,8 +21,14 @@ def render_actors(actors: list, groups: dict[str, str], after_title: str = "Afte
         out += [f"## {heading}", ""]
         for a in members:
             out += [f"### {a['name']} {{ #{a['id']} }}", ""]
+            people = [e for key, e in known.items() if key.startswith("person#") and key not in shown
+                      and e["en"] in a.get("leaders", "")]
+            shown.update(f"person#{e['en']}" for e in people)
+            named = names_.line(known.get(f"actors#{a['id']}"), people)
+            if named:
+                out += [named, ""]
             if a.get("leaders"):
-                out += [f"**Key people:** {a['leaders']}", ""]
+                out += [f"**Key people:** {names_.with_people(a['leaders'], people)}", ""]
             out += [f"**Role in this story:** {a['role']}", "", f"**Interests:** {a['interests']}", ""]
             named = "Named in the report's text." if a["in_report"] else "Not named in the part of the report we hold; background."
             out += [f"*{named}* Source: [{a['source_title']}]({a['source']})", ""]

@@ -23,6 +23,7 @@ import re
 
 from hooks.core.problems import Problem
 from hooks.data import datafiles
+from hooks.render import names as names_
 from hooks.render.geo import Lambert, distance_km
 from hooks.render.map_svg import MapSpec, Panel, distance_label, draw
 
@@ -176,10 +177,13 @@ def map_as_text(spec: MapSpec, src_uri: str, places: list) -> str:
     return "\n".join(lines)
 
 
-def render_places(src_uri: str, places: list, titles: dict) -> str:
-    out = []
+def render_places(src_uri: str, places: list, titles: dict, names: list = ()) -> str:
+    """Every place A to Z; a place with Korean and Russian names (data/names.yml) shows them under its heading."""
+    out, known = [], names_.index(names)
     for place in sorted(places, key=lambda p: p["names"][0]):
-        out += [f"## {place['names'][0]} {{ #{place['id']} }}", "", place["what"], ""]
+        out += [f"## {place['names'][0]} {{ #{place['id']} }}", ""]
+        named = names_.line(known.get(f"places#{place['id']}"))
+        out += ([named, ""] if named else []) + [place["what"], ""]
         if len(place["names"]) > 1:
             out += [f"**Also called:** {', '.join(place['names'][1:])}", ""]
         where = f"**Where:** {_coords(place)} ([coordinates source]({place['coordinates_source']}))"

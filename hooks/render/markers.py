@@ -4,7 +4,9 @@ A page asks with a marker alone on its line; an indented marker (inside a box) r
     <!-- render: NAME -->
 REGISTRY says what each NAME draws, from which data (for the "Download this data" links and the
 Data page's "Shown on" column), and whether it depends on the page (links relative to it);
-a marker that does not depend on the page is rendered once per build and reused. An unknown NAME
+a marker that does not depend on the page is rendered once per build and reused. A `sectioned` marker
+(since-then) is rendered for the section it sits in: its renderer gets "page.md#section-id", the id
+of the heading above it as MkDocs' toc makes it (`section_id`). An unknown NAME
 is reported at its line with the list of known ones. The renderers themselves are pure functions
 in the modules named below.
 """
@@ -17,9 +19,11 @@ from typing import Callable
 from hooks.core.build import Build
 from hooks.core.problems import Problem
 from hooks.data import changelog, datafiles
-from hooks.render import actors, charts, download_pages, estimates, glossary, home, maps, reviews, sanctions, timeline
+from hooks.render import (actors, charts, claims, download_pages, estimates, glossary, home, maps, reading, reviews,
+                          sanctions, timeline, treaty)
 
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*render:\s*(?P<name>[\w-]+)\s*-->[ \t]*$", re.M)
+HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.+?)[ \t]*(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\})?[ \t]*#*[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class Marker:
     data: tuple[str, ...]                  # the data files it shows
     per_page: bool = False                 # True: its links are relative to the page
     dated: bool = True                     # shows dated events (checks/page_currency reads them)
+    sectioned: bool = False                # True: rendered for its section, given as "page.md#section-id"
 
 
 def _changes(build: Build, src: str) -> str:
@@ -38,13 +43,13 @@ def _changes(build: Build, src: str) -> str:
 
 
 REGISTRY: dict[str, Marker] = {
-    "glossary": Marker(lambda b, s: glossary.render_glossary(b.data["glossary"]), ("glossary",)),
+    "glossary": Marker(lambda b, s: glossary.render_glossary(b.data["glossary"], b.data["names"]), ("glossary", "names")),
     "timeline-table": Marker(lambda b, s: timeline.render_timeline_table(
         b.data["timeline"] + sanctions.sanctions_as_events(b.data["sanctions"], b.facts["date"]), b.facts),
         ("timeline", "sanctions")),
     "timeline-diagram": Marker(lambda b, s: timeline.render_timeline_diagram(b.data["timeline"], b.facts), ("timeline",)),
     "actors": Marker(lambda b, s: actors.render_actors(b.data["actors"], datafiles.actor_groups(b.root),
-                                                       b.facts["boxes"]["after"]), ("actors",)),
+                                                       b.facts["boxes"]["after"], b.data["names"]), ("actors", "names")),
     "officeholders": Marker(lambda b, s: actors.render_officeholders(b.data["actors"], b.facts["long_date"]), ("actors",)),
     "sanctions-report-time": Marker(lambda b, s: sanctions.render_sanctions(b.data["sanctions"], False, b.facts["date"]),
                                     ("sanctions",)),
@@ -62,8 +67,20 @@ REGISTRY: dict[str, Marker] = {
     "by-the-numbers": Marker(lambda b, s: home.render_numbers(b.data["timeline"], b.data["estimates"], b.data["sanctions"],
                                                               b.facts["date"]), ("timeline", "estimates", "sanctions")),
     "changes": Marker(_changes, ("changes",), dated=False),   # a change's date is when the site changed, not an event
+    "claims-overview": Marker(lambda b, s: claims.render_overview(b.data["claims"]), ("claims",), dated=False),
+    "claims": Marker(lambda b, s: claims.render_claims(b.data["claims"], b.data["timeline"], b.facts, b.titles, s),
+                     ("claims", "timeline"), per_page=True),
+    # When each claim was checked: the date of a check is not an event (see hooks/render/claims.py).
+    "claims-checks": Marker(lambda b, s: claims.render_checks(b.data["claims"]), ("claims",), dated=False),
+    # After a report box: a folded "Since then" note on the claims that box restates.
+    "since-then": Marker(lambda b, s: claims.render_since_then(b.data["claims"], b.data["timeline"], s),
+                         ("claims",), per_page=True, sectioned=True),
+    "treaty": Marker(lambda b, s: treaty.render_treaty(b.data["treaty"]), ("treaty",)),
+    # A piece's date is when it was published, not an event (as a footnote's is).
+    "reading": Marker(lambda b, s: reading.render_reading(b.data["reading"]), ("reading",), dated=False),
     "reviews": Marker(lambda b, s: reviews.render_reviews(b.data["reviews"], s, b.titles), ("reviews",), per_page=True, dated=False),
-    "places": Marker(lambda b, s: maps.render_places(s, b.data["places"], b.titles), ("places",), per_page=True, dated=False),
+    "places": Marker(lambda b, s: maps.render_places(s, b.data["places"], b.titles, b.data["names"]), ("places", "names"),
+                     per_page=True, dated=False),
     **{f"map-{key}": Marker(lambda b, s, key=key: maps.render_map(key, s, b.data["places"]), ("places",), per_page=True, dated=False)
        for key in maps.MAPS},
     "editions": Marker(lambda b, s: download_pages.render_editions(s, b.editions, download_pages.hosted_about(b)), (),
@@ -94,6 +111,8 @@ def render(build: Build, path: str, src: str, markdown: str, offset: int = 0) ->
             line = markdown.count("\n", 0, match.start()) + 1 + offset
             problems.append(Problem(path, line, f"unknown render marker '{name}'", f"use one of: {', '.join(sorted(REGISTRY))}"))
             return match.group(0)
+        if marker.sectioned:
+            return _indent(marker.render(build, f"{src}#{section_id(markdown, match.start())}".rstrip("#")), indent)
         if marker.per_page:
             return _indent(marker.render(build, src), indent)
         if name not in build.rendered:
@@ -101,6 +120,18 @@ def render(build: Build, path: str, src: str, markdown: str, offset: int = 0) ->
         return _indent(build.rendered[name], indent)
 
     return MARKER.sub(replace, markdown), problems
+
+
+def section_id(markdown: str, position: int) -> str:
+    """The id of the last heading before `position`: its `{ #id }`, else the id MkDocs' toc gives it
+    (Python-Markdown's slugify of its text); "" before the first heading."""
+    from markdown.extensions.toc import slugify
+    headings = [h for h in HEADING.finditer(markdown, 0, position) if not h["text"].startswith("#")]
+    if not headings:
+        return ""
+    last = headings[-1]
+    text = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", last["text"])
+    return last["id"] or slugify(text, "-")
 
 
 def _indent(text: str, indent: str) -> str:
