@@ -30,7 +30,7 @@ if "hooks" not in sys.modules:
     sys.modules["hooks"] = importlib.util.module_from_spec(_spec)
     _spec.loader.exec_module(sys.modules["hooks"])
 
-from hooks.checks import link_lines, page_problems  # noqa: E402
+from hooks.checks import link_lines, page_problems, snippets, too_large  # noqa: E402
 from hooks.core import report_facts  # noqa: E402
 from hooks.core.build import Build  # noqa: E402
 from hooks.core.problems import report, source_path  # noqa: E402
@@ -61,6 +61,7 @@ def on_config(config):
     link_lines.install(build)                      # MkDocs' own link warnings get a file and a line
     report(log, datafiles.all_problems(root))      # each data file's YAML and schema problems
     report(log, glossary.check_abbreviations(root, build.data["glossary"]))
+    report(log, snippets.project_problems(root))   # includes/: what --8<-- can pull into a page
     maps.load_extract(build)
     report(log, downloads.prepare(build))          # the data exports and the editions to offer
     return config
@@ -85,6 +86,8 @@ def on_page_markdown(markdown, page, config, files):
     build, path, src = _RUN["build"], source_path(page, config), page.file.src_uri
     # Checks read the raw source (front matter included), so their lines are the editor's.
     report(log, [problem for problem, _ in page_problems(path, page.file.content_string, build)])
+    if too_large(page.file.content_string, path):   # reported above; a stub keeps the build fast
+        return f"# {page.title or src}\n\nThis page is over the size limit; see the build's problems.\n"
     offset = page.file.content_string.count("\n") - markdown.count("\n")   # front matter lines
     markdown, problems = markers.render(build, path, src, markdown, offset)
     report(log, problems)
