@@ -36,9 +36,10 @@ from hooks.core.build import Build  # noqa: E402
 from hooks.core.problems import report, source_path  # noqa: E402
 from hooks.data import datafiles  # noqa: E402
 from hooks.diagrams import phone_variants, prerender  # noqa: E402
-from hooks.html import (footnote_titles, glossary_search, page_dates, phone_tables, place_links,  # noqa: E402
-                        preview_notices, search_tuning, table_wrappers)
+from hooks.html import (footnote_titles, glossary_search, output_gate, page_dates, phone_tables,  # noqa: E402
+                        place_links, policy, preview_notices, search_tuning, table_wrappers)
 from hooks.render import cite_this_page, downloads, feed, glossary, maps, markers, robots_txt  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.hooks.pipeline")
@@ -77,8 +78,14 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    _RUN["build"].nav = nav                        # for the theme's probe render (html.policy)
+    return nav
+
+
 def on_env(env, config, files):
     page_dates.add_date_filter(env)
+    policy.prepare(_RUN["build"], env, config, files)   # after the filters: it renders the theme's 404 page
     return env
 
 
@@ -118,8 +125,21 @@ def on_post_page(output, page, config):
     if prerender.enabled(build):
         output, problems = prerender.draw(build, output, page.file.src_uri)
         report(log, problems)
-        return output
-    return phone_variants.pair_variants(output)
+    else:
+        output = phone_variants.pair_variants(output)
+    # Last: the page as it will be published (hooks/html/output_gate.py).
+    path = source_path(page, config)
+    report(log, output_gate.check(build, output, path, page.file.content_string, get_relative_url(".", page.url)))
+    return output
+
+
+def on_post_template(output_content, template_name, config):
+    build = _RUN["build"]
+    if template_name == "404.html" and build.policy is not None:   # the theme's own page: the gate too
+        from urllib.parse import urlsplit
+        report(log, output_gate.check(build, output_content, "overrides/main.html", None,
+                                      urlsplit(config.site_url or "/").path))
+    return output_content
 
 
 def on_post_build(config):

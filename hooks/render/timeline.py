@@ -7,10 +7,9 @@ targets; extra.css hides the other events with :target and :has(), no JavaScript
 """
 from __future__ import annotations
 
-import html
-
 from hooks.core.dates import human_date, short_date
 from hooks.data import datafiles
+from hooks.render import md
 
 THREADS = datafiles.choices("timeline", "thread")        # the story lines, in order (the schema's titles)
 
@@ -26,15 +25,17 @@ FILTER_KINDS = ("report", "background", "after")
 
 
 def _event(e: dict) -> str:
+    # Raw HTML (Markdown is not read inside it): md.text escapes for HTML text and "..." attributes
+    # alike, and leaves text the marker registry has already escaped as it is.
     thread = THREADS.get(e.get("thread", ""), "")
-    date = html.escape(e["date"])
-    meta = (f'<p class="mdx-event__meta"><time datetime="{date}">{human_date(e["date"])}</time> '
-            f'<span class="mdx-event__kind">{KIND_LABELS[e["kind"]]}</span>'
-            + (f' <span class="mdx-event__thread">{html.escape(thread)}</span>' if thread else "") + "</p>")
-    source = (f'<p class="mdx-event__source">Source: <a href="{html.escape(e["source"], quote=True)}">'
-              f'{html.escape(e["source_title"], quote=False)}</a></p>')
-    return (f'<li class="mdx-event mdx-event--{e["kind"]}" data-thread="{html.escape(e.get("thread", ""), quote=True)}">'
-            f'{meta}<p class="mdx-event__text">{html.escape(e["text"], quote=False)}</p>{source}</li>')
+    date = md.text(e["date"])
+    meta = (f'<p class="mdx-event__meta"><time datetime="{date}">{human_date(md.raw(e["date"]))}</time> '
+            f'<span class="mdx-event__kind">{md.text(KIND_LABELS[e["kind"]])}</span>'
+            + (f' <span class="mdx-event__thread">{md.text(thread)}</span>' if thread else "") + "</p>")
+    source = (f'<p class="mdx-event__source">Source: <a href="{md.url(e["source"])}">'
+              f'{md.text(e["source_title"])}</a></p>')
+    return (f'<li class="mdx-event mdx-event--{md.text(e["kind"])}" data-thread="{md.text(e.get("thread", ""))}">'
+            f'{meta}<p class="mdx-event__text">{md.text(e["text"])}</p>{source}</li>')
 
 
 def _events(events: list) -> list[str]:
@@ -49,7 +50,7 @@ def render_timeline_filters(events: list) -> list[str]:
     kinds = [k for k in FILTER_KINDS if any(e["kind"] == k for e in events)]
     count = {f"thread-{t}": sum(e.get("thread") == t for e in events) for t in threads}
     count.update({f"kind-{k}": sum(e["kind"] == k for e in events) for k in kinds})
-    link = lambda target, text: f'<a href="#{target}">{html.escape(text, quote=False)}</a>'   # noqa: E731
+    link = lambda target, text: f'<a href="#{md.text(target)}">{md.text(text)}</a>'   # noqa: E731
     out = ['<nav class="mdx-filter" aria-label="Narrow the timeline">',
            '<p><span class="mdx-filter__label">By thread:</span> '
            + " ".join(link(f"thread-{t}", THREADS[t]) for t in threads) + "</p>",
@@ -60,7 +61,7 @@ def render_timeline_filters(events: list) -> list[str]:
     targets += [(f"kind-{k}", f"kind \u201c{KIND_LABELS[k]}\u201d") for k in kinds]
     for target, what in targets:
         out.append(f'<p class="mdx-filter__status" id="{target}" tabindex="-1">Showing only the {_events_count(count[target])} '
-                   f'of the {html.escape(what, quote=False)}. <a href="#all-events">Show all {len(events)} events</a></p>')
+                   f'of the {md.text(what)}. <a href="#all-events">Show all {len(events)} events</a></p>')
     out.append(f'<p class="mdx-filter__status mdx-filter__status--all" id="all-events" tabindex="-1">Showing all {len(events)} events.</p>')
     return out
 
@@ -110,12 +111,13 @@ def render_timeline_diagram(timeline: list, facts: dict) -> str:
                 lines.append(f"    {previous} --> report")
             previous, marked = "report", True
         node = f"y{index}"
-        rows = "\n".join(f"{short_date(e['date'])}: {e['label']}".replace('"', "'") for e in events)
+        # Mermaid text, not Markdown: the labels as written (the schema keeps out < > " and backticks).
+        rows = "\n".join(f"{short_date(e['date'])}: {md.raw(e['label'])}".replace('"', "'") for e in events)
         lines.append(f'    {node}["`**{key}**\n{rows}`"]')
         if previous:
             lines.append(f"    {previous} --> {node}")
         previous = node
     lines += ["```", "", '??? abstract "Diagram as text"', ""]
     for e in meetings:
-        lines.append(f"    - {human_date(e['date'])}: {e['label']} ({KIND_LABELS[e['kind']].lower()}; [{e['source_title']}]({e['source']}))")
+        lines.append(f"    - {human_date(e['date'])}: {md.text(e['label'])} ({KIND_LABELS[e['kind']].lower()}; {md.source_link(e)})")
     return "\n".join(lines) + "\n"
