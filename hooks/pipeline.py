@@ -31,7 +31,7 @@ if "hooks" not in sys.modules:
     _spec.loader.exec_module(sys.modules["hooks"])
 
 from hooks.checks import link_lines, page_problems, snippets, too_large  # noqa: E402
-from hooks.core import report_facts  # noqa: E402
+from hooks.core import report_facts, vendored  # noqa: E402
 from hooks.core.build import Build  # noqa: E402
 from hooks.core.problems import report, source_path  # noqa: E402
 from hooks.data import datafiles  # noqa: E402
@@ -63,6 +63,7 @@ def on_config(config):
     report(log, datafiles.all_problems(root))      # each data file's YAML and schema problems
     report(log, glossary.check_abbreviations(root, build.data["glossary"]))
     report(log, snippets.project_problems(root))   # includes/: what --8<-- can pull into a page
+    report(log, vendored.problems(root))           # vendored assets match manifest.json: nothing hand-edited is published
     maps.load_extract(build)
     report(log, downloads.prepare(build))          # the data exports and the editions to offer
     return config
