@@ -102,9 +102,9 @@ class _Gate(HTMLParser):
                         self.add(f"<{tag} {name}> holds a {scheme}: URL", "link to an https:// address or a file of the site",
                                  candidate, value)
         if tag in FRAMES:
-            self.add(f"<{tag}> is not allowed", TAG_FIX, f"<{tag}", attributes.get("src", ""), attributes.get("href", ""))
+            self.add(f"<{tag}> is not allowed", TAG_FIX, attributes.get("src", ""), attributes.get("href", ""), attributes.get("data", ""))
         if tag == "form" and frozenset(attributes.items()) not in self.allowed_forms:
-            self.add("<form> that is not one of the theme's own", TAG_FIX, "<form", attributes.get("action", ""))
+            self.add("<form> that is not one of the theme's own", TAG_FIX, attributes.get("action", ""))
         if tag == "meta" and "http-equiv" in attributes:
             kind = attributes["http-equiv"].strip().lower()
             if kind != "content-security-policy" or self.policy is None or attributes.get("content") != self.policy:

@@ -79,6 +79,7 @@ class Policy:
     """The allow-list per page depth, and each page's policy."""
     own: dict[str, Own]                   # base_url -> what the theme renders there
     offline: bool = False
+    enforced: bool = True                # False under `mkdocs serve` (see `prepare`)
     extra_scripts: set[str] = field(default_factory=set)    # plugins' own (mermaid2's set-up line)
 
     def scripts(self, base_url: str) -> set[str]:
@@ -87,8 +88,10 @@ class Policy:
     def forms(self, base_url: str) -> set[frozenset]:
         return self.own.get(base_url, Own()).forms
 
-    def content(self, base_url: str) -> str:
-        """The Content-Security-Policy of a page at that depth."""
+    def content(self, base_url: str) -> str | None:
+        """The Content-Security-Policy of a page at that depth (None: the page carries none)."""
+        if not self.enforced:
+            return None
         return offline_policy() if self.offline else hosted_policy(self.scripts(base_url))
 
 
@@ -135,8 +138,10 @@ def prepare(build, env, config, files) -> Policy:
     for base in sorted(bases):
         found = collect(template.render(get_context(build.nav, files, config, base_url=base)))
         own[base] = Own({sha256(s) for s in found.scripts}, set(found.forms))
+    # `mkdocs serve` injects its live-reload script, inline and different on every start, into each
+    # page it serves: previews carry no policy (the output gate still runs). Published builds do.
     policy = Policy(own, offline="material/offline" in config.plugins or "offline" in config.plugins,
-                    extra_scripts=_plugin_scripts(config))
+                    enforced=build.command != "serve", extra_scripts=_plugin_scripts(config))
     env.globals["mdx_policy"] = policy.content
     env.globals["mdx_referrer"] = REFERRER
     build.policy = policy
