@@ -21,6 +21,7 @@ import importlib.util
 import logging
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 # MkDocs loads this file by its path, not as part of a package: register the package `hooks`
 # (this folder) so every module imports the others by full name, as tests and scripts do.
@@ -95,7 +96,7 @@ def on_page_markdown(markdown, page, config, files):
     # Checks read the raw source (front matter included), so their lines are the editor's.
     report(log, [problem for problem, _ in page_problems(path, page.file.content_string, build)])
     if too_large(page.file.content_string, path):   # reported above; a stub keeps the build fast
-        return f"# {page.title or src}\n\nThis page is over the size limit; see the build's problems.\n"
+        return "# Page over the size limit\n\nThis page is not built; see the build's problems.\n"
     offset = page.file.content_string.count("\n") - markdown.count("\n")   # front matter lines
     markdown, problems = markers.render(build, path, src, markdown, offset)
     report(log, problems)
@@ -137,7 +138,6 @@ def on_post_page(output, page, config):
 def on_post_template(output_content, template_name, config):
     build = _RUN["build"]
     if template_name == "404.html" and build.policy is not None:   # the theme's own page: the gate too
-        from urllib.parse import urlsplit
         report(log, output_gate.check(build, output_content, "overrides/main.html", None,
                                       urlsplit(config.site_url or "/").path))
     return output_content
