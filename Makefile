@@ -9,8 +9,15 @@ BIN    := $(VENV)/bin
 # Material 9.8 prints an end-of-life banner about MkDocs 2 on every run; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
+# Reproducible builds: every date the build writes (the sitemap, "built" dates, the PDF's and the
+# zip's timestamps) comes from the commit being built, so two builds of one commit are identical
+# byte for byte. Outside a git checkout (a copy of the project) the dates are the wall clock's.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
-.PHONY: serve build offline pdf test check lint generate bench clean
+.PHONY: serve build offline pdf test check lint generate bench clean lock
 
 # The editions a reader can download, built before the hosted site, which copies them (hooks/render/downloads.py).
 # The folders can be moved (tests/test_editions.py runs `make build` into a temporary folder).
@@ -24,8 +31,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# requirements.txt and tests/requirements.txt list every package with its sha256 hashes (pip checks
+# each download against them); `make lock` writes them from requirements.in and tests/requirements.in.
 $(VENV)/.site-deps: requirements.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.chromium: $(VENV)/.site-deps
@@ -46,7 +55,7 @@ $(VENV)/.fonts: | $(BIN)/python
 	touch $@
 
 $(VENV)/.test-deps: tests/requirements.txt $(VENV)/.chromium $(VENV)/.fonts
-	$(BIN)/python -m pip install --quiet -r tests/requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r tests/requirements.txt
 	touch $@
 
 ## serve: set up, then preview the site with live reload at http://127.0.0.1:8000. Not strict, so
@@ -54,19 +63,30 @@ $(VENV)/.test-deps: tests/requirements.txt $(VENV)/.chromium $(VENV)/.fonts
 serve: $(VENV)/.site-deps
 	STRICT=false $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Each edition is built into a temporary folder beside its own and moved into place only when the
+# strict build passed: a failed build leaves nothing behind (the previous edition, if any, stays).
+# $(call strict_build,CONFIG,FOLDER)
+define strict_build
+	rm -rf $(2).tmp
+	EDITIONS_DIR=$(abspath $(EDITIONS)) $(BIN)/mkdocs build --strict --clean --config-file $(1) --site-dir $(2).tmp \
+	  || { rm -rf $(2).tmp; echo "the strict build of $(1) failed: $(2)/ was left as it was"; exit 1; }
+	rm -rf $(2) && mv $(2).tmp $(2)
+endef
+
 ## build: the complete hosted site into site/: the pages, the data downloads, the PDF and the offline zip
 # In this order, because each step includes what the one before made: the PDF (printed from a build
 # of the offline edition), the offline edition with the PDF inside and its zip, then the hosted site,
 # whose About page gives the size, date and SHA-256 of both (see hooks/render/downloads.py).
 build: offline
-	EDITIONS_DIR=$(abspath $(EDITIONS)) $(BIN)/mkdocs build --strict --clean --site-dir $(SITE)
+	$(call strict_build,mkdocs.yml,$(SITE))
 
 ## offline: the offline edition (with the PDF and the data) into site-offline/ and dist/in12355-explainer-offline.zip
 offline: pdf
-	EDITIONS_DIR=$(abspath $(EDITIONS)) $(BIN)/mkdocs build --strict --clean --config-file mkdocs-offline.yml --site-dir $(OFFLINE_SITE)
+	$(call strict_build,mkdocs-offline.yml,$(OFFLINE_SITE))
 	$(BIN)/python -m scripts.zip_offline $(OFFLINE_SITE) $(ZIP)
 
-## pdf: the whole site as one PDF, dist/in12355-explainer.pdf
+## pdf: the whole site as one PDF, dist/in12355-explainer.pdf, printed only from a strict build of
+## the offline edition that passed (scripts/pdf_edition.py builds it and stops if it fails)
 pdf: $(VENV)/.chromium $(VENV)/.fonts
 	$(BIN)/python -m scripts.pdf_edition $(PDF)
 
@@ -93,5 +113,16 @@ generate: $(VENV)/.site-deps
 bench: $(VENV)/.test-deps
 	$(BIN)/python -m scripts.bench
 
+## lock: rewrite requirements.txt and tests/requirements.txt (every dependency, pinned, with hashes)
+## from requirements.in and tests/requirements.in, with pip-tools in a throwaway virtualenv
+lock: | $(BIN)/python
+	rm -rf .cache/lock && $(BIN)/python -m venv .cache/lock
+	.cache/lock/bin/python -m pip install --quiet pip-tools==7.6.2
+	for name in requirements tests/requirements; do \
+	  CUSTOM_COMPILE_COMMAND="make lock" .cache/lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+	    --no-emit-index-url --no-emit-find-links --strip-extras --output-file $$name.txt $$name.in || exit 1; \
+	done
+	rm -rf .cache/lock
+
 clean:
-	rm -rf site site-offline dist .pytest_cache
+	rm -rf site site-offline dist site.tmp site-offline.tmp .pytest_cache

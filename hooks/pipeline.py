@@ -21,6 +21,7 @@ import importlib.util
 import logging
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 # MkDocs loads this file by its path, not as part of a package: register the package `hooks`
 # (this folder) so every module imports the others by full name, as tests and scripts do.
@@ -30,26 +31,17 @@ if "hooks" not in sys.modules:
     sys.modules["hooks"] = importlib.util.module_from_spec(_spec)
     _spec.loader.exec_module(sys.modules["hooks"])
 
-from mkdocs.utils.meta import get_data  # noqa: E402
-
-from hooks.checks import link_lines, page_problems  # noqa: E402
-from hooks.core import report_facts  # noqa: E402
+from hooks.checks import link_lines, page_problems, snippets, too_large  # noqa: E402
+from hooks.core import report_facts, vendored  # noqa: E402
 from hooks.core.build import Build  # noqa: E402
 from hooks.core.problems import report, source_path  # noqa: E402
 from hooks.data import datafiles  # noqa: E402
 from hooks.diagrams import phone_variants, prerender  # noqa: E402
-from hooks.html import (  # noqa: E402
-    event_search,
-    footnote_titles,
-    glossary_search,
-    page_dates,
-    phone_tables,
-    place_links,
-    preview_notices,
-    search_tuning,
-    table_wrappers,
-)
+from hooks.html import (event_search, footnote_titles, glossary_search, output_gate, page_dates,  # noqa: E402
+                        phone_tables, place_links, policy, preview_notices, search_tuning, table_wrappers)
 from hooks.render import cite_this_page, downloads, feed, glossary, maps, markers, robots_txt  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
+from mkdocs.utils.meta import get_data  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.hooks.pipeline")
 
@@ -71,6 +63,8 @@ def on_config(config):
     link_lines.install(build)                      # MkDocs' own link warnings get a file and a line
     report(log, datafiles.all_problems(root))      # each data file's YAML and schema problems
     report(log, glossary.check_abbreviations(root, build.data["glossary"]))
+    report(log, snippets.project_problems(root))   # includes/: what --8<-- can pull into a page
+    report(log, vendored.problems(root))           # vendored assets match manifest.json: nothing hand-edited is published
     maps.load_extract(build)
     report(log, downloads.prepare(build))          # the data exports and the editions to offer
     return config
@@ -86,8 +80,14 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    _RUN["build"].nav = nav                        # for the theme's probe render (html.policy)
+    return nav
+
+
 def on_env(env, config, files):
     page_dates.add_date_filter(env)
+    policy.prepare(_RUN["build"], env, config, files)   # after the filters: it renders the theme's 404 page
     return env
 
 
@@ -95,6 +95,8 @@ def on_page_markdown(markdown, page, config, files):
     build, path, src = _RUN["build"], source_path(page, config), page.file.src_uri
     # Checks read the raw source (front matter included), so their lines are the editor's.
     report(log, [problem for problem, _ in page_problems(path, page.file.content_string, build)])
+    if too_large(page.file.content_string, path):   # reported above; a stub keeps the build fast
+        return "# Page over the size limit\n\nThis page is not built; see the build's problems.\n"
     offset = page.file.content_string.count("\n") - markdown.count("\n")   # front matter lines
     markdown, problems = markers.render(build, path, src, markdown, offset)
     report(log, problems)
@@ -126,8 +128,20 @@ def on_post_page(output, page, config):
     if prerender.enabled(build):
         output, problems = prerender.draw(build, output, page.file.src_uri)
         report(log, problems)
-        return output
-    return phone_variants.pair_variants(output)
+    else:
+        output = phone_variants.pair_variants(output)
+    # Last: the page as it will be published (hooks/html/output_gate.py).
+    path = source_path(page, config)
+    report(log, output_gate.check(build, output, path, page.file.content_string, get_relative_url(".", page.url)))
+    return output
+
+
+def on_post_template(output_content, template_name, config):
+    build = _RUN["build"]
+    if template_name == "404.html" and build.policy is not None:   # the theme's own page: the gate too
+        report(log, output_gate.check(build, output_content, "overrides/main.html", None,
+                                      urlsplit(config.site_url or "/").path))
+    return output_content
 
 
 def on_post_build(config):

@@ -282,7 +282,7 @@ def draw_times(browser, base: str, pages: dict[str, int], runs: int) -> dict[str
             page.add_init_script(f"({DRAW_PROBE})({count})")
             page.goto(base + url)
             try:
-                samples.append(page.wait_for_function("window.__drawnAt", timeout=20000).json_value())
+                samples.append(page.wait_for_function("() => window.__drawnAt", timeout=20000).json_value())
             except PlaywrightTimeout:
                 samples.append(float("inf"))  # not all drawn within 20 s (e.g. a diagram in closed <details>)
             context.close()

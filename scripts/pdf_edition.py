@@ -18,6 +18,7 @@ Styles: Material's and the site's CSS as built, plus scripts/pdf_edition.css.
 from __future__ import annotations
 
 import argparse
+import datetime
 import html
 import io
 import os
@@ -242,7 +243,11 @@ def finish(pdf: Path, out: Path, entries: list[dict], numbers: dict[str, int], m
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
     writer = PdfWriter(clone_from=PdfReader(str(pdf)))
+    made = pdf_date(build_date_time())      # reproducible: the commit's time (SOURCE_DATE_EPOCH), not Chromium's clock
     writer.add_metadata({
+        "/CreationDate": made,
+        "/ModDate": made,
+        "/Producer": "Chromium (Skia/PDF), pypdf, qpdf",
         "/Title": meta["site_name"],
         "/Author": meta["site_author"],
         "/Subject": f"An unofficial plain-language restatement of CRS Insight {meta['report_id']}, "
@@ -267,15 +272,31 @@ def finish(pdf: Path, out: Path, entries: list[dict], numbers: dict[str, int], m
     pack(finished.getvalue(), out)
 
 
+def build_date_time() -> datetime.datetime:
+    """SOURCE_DATE_EPOCH (the Makefile sets it from the commit), else now; UTC."""
+    stamp = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc) if stamp else \
+        datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+
+
+def pdf_date(moment: datetime.datetime) -> str:
+    """A PDF date string, D:YYYYMMDDHHmmSS+00'00'."""
+    return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
 def pack(pdf: bytes, out: Path) -> None:
     """Chromium writes the tag structure and the link annotations (2,400 of them) as plain,
     uncompressed objects: about half the file. qpdf (through pikepdf) packs them into compressed
     object streams (PDF 1.5), 4.3 MB -> 2.3 MB; the pages, tags, outline and metadata are unchanged.
     The file ID is derived from the content, so the same input gives the same file."""
     import pikepdf
+    partial = out.with_name(out.name + ".tmp")            # moved into place only when complete
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        document.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
+        if "/Metadata" in document.Root:                    # XMP would repeat Chromium's own dates
+            del document.Root["/Metadata"]
+        document.save(partial, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
                       deterministic_id=True)
+    os.replace(partial, out)
 
 
 def site_meta(config_file: Path) -> dict:

@@ -4,7 +4,8 @@
 Usage:
     python -m scripts.vendor mermaid 11.17.2
     python -m scripts.vendor iframe-worker 1.0.4
-    python -m scripts.vendor --check          # verify every file against the manifest
+    python -m scripts.vendor --check          # verify every file against the manifest (the build does too)
+    python -m scripts.vendor --verify-registry  # the manifest against the registry's published integrity
 
 Each asset is fetched with `npm pack <package>@<version>` (npm's configured registry; no host is
 hard-coded here), one file is copied to docs/assets/vendor/<name>-<version>/, the previous
@@ -14,7 +15,9 @@ docs/assets/vendor/manifest.json records package, version, source file, sha256 a
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
+import io
 import json
 import shutil
 import subprocess
@@ -22,6 +25,8 @@ import sys
 import tarfile
 import tempfile
 from pathlib import Path
+
+from hooks.core import vendored
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "docs" / "assets" / "vendor"
@@ -49,22 +54,45 @@ def load_manifest() -> dict:
 
 
 def check(root: Path = ROOT) -> list[str]:
-    """Return one problem line per vendored file under `root` that does not match the manifest."""
-    vendor_dir = root / VENDOR.relative_to(ROOT)
-    manifest_file = vendor_dir / MANIFEST.name
-    manifest = json.loads(manifest_file.read_text())["assets"] if manifest_file.exists() else {}
+    """Return one problem line per vendored file under `root` that does not match the manifest
+    (hooks/core/vendored.py, which the build runs too)."""
+    return [str(p) for p in vendored.problems(root)]
+
+
+def _integrity(data: bytes) -> str:
+    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
+
+
+def _pack(package: str, version: str, tmp: str) -> bytes:
+    subprocess.run(["npm", "pack", "--silent", f"{package}@{version}"], cwd=tmp, check=True, stdout=subprocess.DEVNULL,
+                   timeout=300)
+    return next(Path(tmp).glob("*.tgz")).read_bytes()
+
+
+def verify_registry(root: Path = ROOT) -> list[str]:
+    """Each manifest entry against the registry: its recorded integrity is the registry's published
+    `dist.integrity`, the tarball npm fetches has that integrity, and the vendored file is the one in
+    it (same sha256). Needs the network (npm's configured registry)."""
+    manifest = json.loads((root / vendored.MANIFEST).read_text(encoding="utf-8"))["assets"]
     problems = []
-    listed = set()
     for name, entry in manifest.items():
-        path = root / entry["path"]
-        listed.add(path.resolve())
-        if not path.exists():
-            problems.append(f"{entry['path']}:1: listed in manifest.json but missing (run python -m scripts.vendor {name} {entry['version']})")
-        elif sha256(path) != entry["sha256"]:
-            problems.append(f"{entry['path']}:1: sha256 differs from manifest.json (re-vendor with python -m scripts.vendor {name} {entry['version']}; never edit vendored files by hand)")
-    for path in sorted(vendor_dir.rglob("*")):
-        if path.is_file() and path != manifest_file and path.resolve() not in listed:
-            problems.append(f"{path.relative_to(root).as_posix()}:1: vendored file has no manifest entry (add it with python -m scripts.vendor)")
+        package, member, _ = ASSETS[name]
+        spec = f"{package}@{entry['version']}"
+        published = subprocess.run(["npm", "view", spec, "dist.integrity"], capture_output=True, text=True, timeout=120,
+                                   check=True).stdout.strip()
+        if published != entry.get("integrity"):
+            problems.append(f"{vendored.MANIFEST}:1: {name}: recorded integrity {entry.get('integrity')} is not the "
+                            f"registry's {published} (re-vendor with python -m scripts.vendor {name} {entry['version']})")
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            tarball = _pack(package, entry["version"], tmp)
+            if _integrity(tarball) != published:
+                problems.append(f"{vendored.MANIFEST}:1: {name}: the tarball npm fetched does not have the published integrity")
+                continue
+            with tarfile.open(fileobj=io.BytesIO(tarball)) as tar:
+                data = tar.extractfile(member).read()
+        if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            problems.append(f"{entry['path']}:1: {name}: the file in {spec} does not have the sha256 in manifest.json")
     return problems
 
 
@@ -76,6 +104,7 @@ def vendor(name: str, version: str) -> None:
         subprocess.run(["npm", "pack", "--silent", f"{package}@{version}"], cwd=tmp, check=True,
                        stdout=subprocess.DEVNULL)
         tarball = next(Path(tmp).glob("*.tgz"))
+        integrity = _integrity(tarball.read_bytes())
         with tarfile.open(tarball) as tar:
             data = tar.extractfile(member).read()
             licence = json.loads(tar.extractfile("package/package.json").read()).get("license", "")
@@ -97,6 +126,7 @@ def vendor(name: str, version: str) -> None:
         "source": f"npm {package}@{version}, file {member.removeprefix('package/')}",
         "path": rel,
         "sha256": sha256(target),
+        "integrity": integrity,      # the registry's dist.integrity of the tarball (checked by --verify-registry)
         "license": licence,
     }
     MANIFEST.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
@@ -108,7 +138,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("name", nargs="?", choices=sorted(ASSETS))
     parser.add_argument("version", nargs="?")
     parser.add_argument("--check", action="store_true", help="verify checksums against the manifest")
+    parser.add_argument("--verify-registry", action="store_true",
+                        help="verify the manifest against the registry's published integrity (network)")
     args = parser.parse_args(argv)
+    if args.verify_registry:
+        problems = verify_registry()
+        print("\n".join(problems) or "manifest.json matches the registry's published integrity and tarballs")
+        return 1 if problems else 0
     if args.check:
         problems = check()
         print("\n".join(problems) or "vendored assets match manifest.json")

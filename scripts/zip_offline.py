@@ -7,9 +7,15 @@ edition was built with them: `make offline` and `make build` do).
 Left out, as a reader never loads them: source maps (`*.map`, for developer tools only) and
 vendored Mermaid when no page refers to it (published builds pre-render their diagrams).
 """
+import os
 import sys
+import time
 import zipfile
 from pathlib import Path
+
+# Reproducible: every entry gets the same timestamp (SOURCE_DATE_EPOCH, which the Makefile sets from
+# the commit; else the zip format's earliest, 1980-01-01) and the same permissions, in sorted order.
+_EARLIEST = 315532800            # 1980-01-01 00:00:00 UTC: a zip cannot record anything earlier
 
 
 def left_out(site_dir: Path) -> set[Path]:
@@ -60,15 +66,31 @@ def site_url() -> str:
     return load_config(str(Path(__file__).resolve().parent.parent / "mkdocs-offline.yml"))["site_url"] or ""
 
 
+def stamp() -> tuple:
+    """The date_time every entry gets."""
+    epoch = max(_EARLIEST, int(os.environ.get("SOURCE_DATE_EPOCH") or _EARLIEST))
+    return time.gmtime(epoch)[:6]
+
+
+def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=stamp())
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16           # rw-r--r--, whatever the files' own modes
+    info.create_system = 3                     # Unix, on every platform
+    archive.writestr(info, data, compresslevel=9)
+
+
 def main(site: str, target: str) -> int:
     site_dir, zip_path = Path(site), Path(target)
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     skipped = left_out(site_dir)
-    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(site_dir.rglob("*")):
+    partial = zip_path.with_name(zip_path.name + ".tmp")     # moved into place only when complete
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(site_dir.rglob("*"), key=lambda p: p.relative_to(site_dir).as_posix()):
             if path.is_file() and path not in skipped:
-                archive.write(path, Path("in12355-explainer") / path.relative_to(site_dir))
-        archive.writestr("in12355-explainer/README.txt", readme(site_dir, site_url()))
+                _add(archive, (Path("in12355-explainer") / path.relative_to(site_dir)).as_posix(), path.read_bytes())
+        _add(archive, "in12355-explainer/README.txt", readme(site_dir, site_url()).encode("utf-8"))
+    os.replace(partial, zip_path)
     print(f"wrote {zip_path} ({zip_path.stat().st_size // 1024} KB; left out {len(skipped)} file(s) no page loads)")
     return 0
 

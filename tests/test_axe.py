@@ -52,7 +52,7 @@ def test_axe_finds_no_wcag_violation_with_the_drawer_or_search_open(tabs, axe, s
     page = open_tab(tabs, scheme, 390, LONG_PAGE)
     found = []
     page.click("label.md-header__button[for='__drawer']")
-    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
     page.evaluate(script("wait_for_animations"))
     found += [("drawer", v) for v in axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]]
     page.keyboard.press("Escape")

@@ -38,7 +38,7 @@ def _drawn(browser, html: str, expected: int) -> bool:
         page.set_content(html)
         page.evaluate(f"({bench.DRAW_PROBE})({expected})")
         try:
-            page.wait_for_function("window.__drawnAt", timeout=1_000, polling=50)
+            page.wait_for_function("() => window.__drawnAt", timeout=1_000, polling=50)
             return True
         except Exception:
             return False

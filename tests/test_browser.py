@@ -299,7 +299,7 @@ def test_palette_toggle_cycles_stores_and_follows_the_system(reader, hosted_serv
         ("slate", [True, False, False], None), ("default", [False, True, False], 1),
         ("slate", [False, False, True], 2), ("slate", [True, False, False], 0)], seen
     page.emulate_media(color_scheme="light")                # automatic: follows the system
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'default'", timeout=2_000)
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'", timeout=2_000)
     page.focus("#__palette_0")
     page.keyboard.press("Enter")      # keyboard, system light: on to dark, skipping the light already shown
     assert page.evaluate(state)["stored"] == 2 and page.evaluate("document.activeElement.id") == "__palette_2"

@@ -13,9 +13,11 @@ from __future__ import annotations
 import jsonschema
 import yaml
 
+from hooks.core import limits, unsafe_text
 from hooks.core.build import Build
 from hooks.core.markdown import key_lines, scan
 from hooks.core.problems import Problem
+from hooks.data.datafiles import yaml_problem
 
 FRONT_MATTER_SCHEMA = {
     "type": "object",
@@ -58,16 +60,18 @@ def check(path: str, source: str, build: Build | None = None) -> list[Problem]:
         return [Problem(path, 1, "page has no front matter", f"start the file with a --- block holding title, description and report_part; {FIX}")]
     text = "\n".join(line for _, line in result.front_matter)
     first = result.front_matter[0][0] if result.front_matter else 2
+    aliases = limits.anchors_and_aliases(text)     # before anything is built from it (an alias bomb)
+    if aliases:
+        return [Problem(path, first + line - 1, f"front matter: {message}", limits.ALIAS_FIX) for line, message in aliases]
     try:
         data = yaml.load(text, _DatesAsText) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first + mark.line if mark else first
-        return [Problem(path, line, f"front matter is not valid YAML: {getattr(error, 'problem', error)}", "quote values that contain a colon")]
+        problem = yaml_problem(path, text, error, offset=first - 1)
+        return [Problem(path, problem.line, f"front matter is {problem.message}", problem.fix)]
     if not isinstance(data, dict):
         return [Problem(path, first, "front matter must be a mapping of keys to values", FIX)]
     lines = key_lines(result)
-    problems = []
+    problems = text_problems(path, data, lines, first)
     validator = jsonschema.Draft202012Validator(FRONT_MATTER_SCHEMA, format_checker=jsonschema.FormatChecker(["date"]))
     for error in sorted(validator.iter_errors(data), key=lambda e: list(e.path)):
         key = error.path[0] if error.path else None
@@ -83,6 +87,37 @@ def check(path: str, source: str, build: Build | None = None) -> list[Problem]:
             problems.append(Problem(path, lines.get(key, first), f"front matter '{key}': {error.message}", FIX))
     return problems
 
+
+# The theme writes front matter into HTML unescaped (Material's titles, nav, header and
+# <meta content="...">): overrides/main.html escapes what it prints, and these may not appear at all.
+UNSAFE_CHARS = '<>"'
+CHARS_FIX = ("leave out < > and \": the theme writes front matter into HTML titles and attributes; "
+             "write typographic quotes \u201c \u201d instead")
+
+
+def text_problems(path: str, data: dict, lines: dict, first: int) -> list[Problem]:
+    """Every string value, at any depth, checked by the rules of page text (hooks/core/unsafe_text.py),
+    plus UNSAFE_CHARS, at the line of its top-level key."""
+    problems = []
+
+    def walk(key, value):
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(key, item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(key, item)
+        elif isinstance(value, str):
+            line = lines.get(key, first)
+            for message, fix in unsafe_text.problems(value):
+                problems.append(Problem(path, line, f"front matter '{key}': {message}", fix))
+            found = [c for c in UNSAFE_CHARS if c in value]
+            if found:
+                problems.append(Problem(path, line, f"front matter '{key}' contains {' '.join(found)}", CHARS_FIX))
+
+    for key, value in data.items():
+        walk(str(key), value)
+    return problems
 
 
 class _DatesAsText(yaml.SafeLoader):

@@ -33,3 +33,6 @@ class Build:
     mermaid: Any = None                          # the Chromium that draws diagrams (diagrams.prerender)
     preview: bool = False                        # `make serve`: problems shown on the page (html.preview_notices)
     preview_messages: list[str] = field(default_factory=list)  # the warnings of this build, for those notices
+    nav: Any = None                              # MkDocs' Navigation (pipeline.on_nav), for the theme's probe render
+    policy: Any = None                           # the allow-list and each page's CSP (html.policy)
+    safe_data: dict | None = None                # data and titles with every string escaped (render.markers.escaped)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 from hooks.core.dates import long_date
+from hooks.core.escape import raw, text
 from hooks.core.problems import Problem
 from hooks.data import datafiles
 
@@ -56,8 +58,8 @@ def render(changes: list, titles: dict[str, str]) -> str:
         if change["date"] != current:
             current = change["date"]
             out += ["" if out else None, f"## {long_date(current)}", ""]
-        pages = ", ".join(f"[{titles.get(p, p)}]({p})" for p in change["pages"])
-        out += [f"- {change['summary']} Pages: {pages}.", f"  {{: #{ids[id(change)]} }}"]
+        pages = ", ".join(f"[{text(titles.get(p, p))}]({quote(str(raw(p)))})" for p in change["pages"])
+        out += [f"- {text(change['summary'])} Pages: {pages}.", f"  {{: #{ids[id(change)]} }}"]
     return "\n".join(line for line in out if line is not None) + "\n"
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from hooks.core import report_facts
+from hooks.core import limits, report_facts, unsafe_text
 from hooks.core.build import Build
 from hooks.core.problems import ROOT, Problem
 
@@ -121,10 +121,18 @@ def _unclosed_quote(line: str) -> bool:
     return len(re.findall(r'(?<!\\)"', rest.replace("\\\\", ""))) == 0
 
 
-def yaml_problem(rel: str, text: str, error: yaml.YAMLError) -> Problem:
-    """A YAML error at the line to fix. PyYAML reports where it gave up; for a quote left open
-    that is often many lines below (a quoted value may span lines), so the opening line is
-    named instead, with where YAML stopped."""
+def yaml_problem(rel: str, text: str, error: yaml.YAMLError, offset: int = 0) -> Problem:
+    """A YAML error at the line to fix. PyYAML reports where it gave up; for a quote, list or
+    mapping left open that is often lines below (a value may span lines), so the opening line is
+    named instead, with where YAML stopped. `offset`: lines of the file before `text` (front matter)."""
+    problem = _yaml_problem(rel, text, error)
+    if not offset:
+        return problem
+    message = re.sub(r"fails at line (\d+)", lambda m: f"fails at line {int(m[1]) + offset}", problem.message)
+    return Problem(rel, problem.line + offset, message, problem.fix)
+
+
+def _yaml_problem(rel: str, text: str, error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None)
     line = (mark.line + 1) if mark else 1
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
@@ -136,6 +144,13 @@ def yaml_problem(rel: str, text: str, error: yaml.YAMLError) -> Problem:
             return Problem(rel, number, f"not valid YAML: the quoted value that starts on this line is not closed on it, "
                            f"so YAML reads on and fails at line {line} ({problem})",
                            "close the quote at the end of the value, or remove the opening one")
+    what = getattr(error, "context", None) or ""
+    if context and context.line + 1 < line and "flow" in what:
+        opener = lines[context.line][context.column:context.column + 1] if context.line < len(lines) else ""
+        kind = "list" if "sequence" in what else "mapping"
+        return Problem(rel, context.line + 1, f"not valid YAML: the {kind} opened by '{opener}' on this line is not closed, "
+                       f"so YAML reads on and fails at line {line} ({problem})",
+                       f"close it with '{']' if kind == 'list' else '}'}', or put the whole value in quotes if it is text")
     return Problem(rel, line, f"not valid YAML: {problem}", YAML_FIX)
 
 
@@ -212,7 +227,17 @@ def _read(root: Path, name: str) -> _Loaded:
     rel = f"data/{name}.yml"
     if not (root / rel).exists():
         return _Loaded([], [Problem(rel, 1, "data file is missing", "restore it from git; pages render it")])
-    text = (root / rel).read_text(encoding="utf-8")
+    raw = (root / rel).read_bytes()
+    size = limits.too_large("data", len(raw))
+    if size:
+        return _Loaded([], [Problem(rel, 1, *size)])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return _Loaded([], [Problem(rel, raw[:error.start].count(b"\n") + 1, "not valid UTF-8 text", "save the file as UTF-8")])
+    aliases = limits.anchors_and_aliases(text)     # before anything is built from the YAML: a bomb stays cheap
+    if aliases:
+        return _Loaded([], [Problem(rel, line, message, limits.ALIAS_FIX) for line, message in aliases])
     try:
         node, data = _parse(text)
     except yaml.YAMLError as error:
@@ -220,7 +245,10 @@ def _read(root: Path, name: str) -> _Loaded:
     schema = json.loads((root / f"data/schemas/{name}.schema.json").read_text(encoding="utf-8"))
     lines = _lines(node)
     problems = validate(rel, data, schema, lines)
-    entries = usable(data, schema)
+    unsafe = text_problems(rel, data, lines, text)
+    problems += unsafe
+    flagged = {line for line in (p.line for p in unsafe)}
+    entries = [e for e in usable(data, schema) if not _entry_lines(data, e, lines, text) & flagged]
     if name == "timeline" and isinstance(data, list):
         report_date = report_facts.load(_config_dir(root))["date"]
         problems += kind_date_problems(rel, data, lines, report_date)
@@ -306,6 +334,43 @@ def treaty_problems(rel: str, data: list, lines: dict, root: Path) -> list[Probl
 
 
 CROSS_CHECKS = {"claims": claim_problems, "names": name_problems, "treaty": treaty_problems}
+
+
+def text_problems(rel: str, data, lines: dict, text: str) -> list[Problem]:
+    """Every string in the file, at any depth, checked by the rules of page text
+    (hooks/core/unsafe_text.py): no raw HTML, no script URLs (entities decoded), no images from
+    another host, no bidi controls (also in comments: every line of the file is read for those)."""
+    problems = []
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, path + [key])
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, path + [index])
+        elif isinstance(value, str) and path:
+            where = _where(path[0], path) if isinstance(path[0], int) else f"field '{path[0]}'"
+            for message, fix in unsafe_text.problems(value):
+                problems.append(Problem(rel, _line_of(lines, path), f"{where}: {message}", fix))
+
+    walk(data, [])
+    for number, line in enumerate(text.split("\n"), 1):
+        bidi = unsafe_text.bidi_problems(line)
+        if bidi and not any(p.line == number and "bidi" in p.message for p in problems):
+            problems.append(Problem(rel, number, f"bidi control character {', '.join(dict.fromkeys(bidi))} is not allowed",
+                                    unsafe_text.BIDI_FIX))
+    return problems
+
+
+def _entry_lines(data: list, entry, lines: dict, text: str) -> set[int]:
+    """The lines an entry spans in its file, so an entry with a text problem is left out of the pages."""
+    if not isinstance(data, list):
+        return set()
+    index = next(i for i, e in enumerate(data) if e is entry)
+    first = lines.get((index,), 1)
+    last = lines.get((index + 1,), text.count("\n") + 2) - 1
+    return set(range(first, last + 1))
 
 
 def choices(name: str, field: str, root: Path = ROOT) -> dict[str, str]:

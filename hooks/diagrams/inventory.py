@@ -29,6 +29,9 @@ EMPTY_FIX = "write the diagram or delete the fence"
 SETTINGS = {
     "startOnLoad": False,
     "securityLevel": "strict",
+    # Reproducible: Mermaid draws some shapes with rough.js, whose randomness (even in the classic
+    # look) is seeded by this; unseeded, a diagram's paths differed from one build to the next.
+    "handDrawnSeed": 1,
     "sequence": {"actorFontSize": "16px", "messageFontSize": "16px", "noteFontSize": "16px"},
 }
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from hooks.core.dates import human_date
+from hooks.render import md
 from hooks.render import names as names_
-from hooks.render.md import cell, source_link, table
+from hooks.render.md import cell, source_link, table, with_page_links
 
 
 def render_actors(actors: list, groups: dict[str, str], after_title: str = "After the report", names: list = ()) -> str:
@@ -20,7 +21,7 @@ def render_actors(actors: list, groups: dict[str, str], after_title: str = "Afte
             continue
         out += [f"## {heading}", ""]
         for a in members:
-            out += [f"### {a['name']} {{ #{a['id']} }}", ""]
+            out += [f"### {md.text(a['name'])} {{ #{md.text(a['id'])} }}", ""]
             people = [e for key, e in known.items() if key.startswith("person#") and key not in shown
                       and e["en"] in a.get("leaders", "")]
             shown.update(f"person#{e['en']}" for e in people)
@@ -28,14 +29,14 @@ def render_actors(actors: list, groups: dict[str, str], after_title: str = "Afte
             if named:
                 out += [named, ""]
             if a.get("leaders"):
-                out += [f"**Key people:** {names_.with_people(a['leaders'], people)}", ""]
-            out += [f"**Role in this story:** {a['role']}", "", f"**Interests:** {a['interests']}", ""]
+                out += [f"**Key people:** {names_.with_people(md.text(a['leaders']), people)}", ""]
+            out += [f"**Role in this story:** {md.text(a['role'])}", "", f"**Interests:** {md.text(a['interests'])}", ""]
             named = "Named in the report's text." if a["in_report"] else "Not named in the part of the report we hold; background."
-            out += [f"*{named}* Source: [{a['source_title']}]({a['source']})", ""]
+            out += [f"*{named}* Source: {source_link(a)}", ""]
             if a.get("after_report"):
                 later = a["after_report"]
-                out += [f'!!! after "{after_title}: {later["period"]}"', "",
-                        f"    {later['text']} Source: [{later['source_title']}]({later['source']})", ""]
+                out += [f'!!! after "{md.text(after_title)}: {md.text(later["period"])}"', "",
+                        f"    {with_page_links(later['text'])} Source: {source_link(later)}", ""]
     return "\n".join(out)
 
 
@@ -56,13 +57,13 @@ def _sources(office: dict) -> str:
     """The row's source, and the source of its 'since' date where that is another one."""
     links = source_link(office)
     if office.get("since_source"):
-        links += f"; date: [{cell(office['since_source_title'])}]({office['since_source']})"
+        links += f"; date: {md.link(office['since_source_title'], office['since_source'])}"
     return links
 
 
 def render_officeholders(actors: list, report_long_date: str) -> str:
     """Who held each office at the report's date and the latest holder a source confirms."""
-    rows = [(f"[{cell(actor['name'])}](#{actor['id']})", cell(office["office"]), cell(office["at_report"]),
+    rows = [(md.link(actor["name"], f"#{md.raw(actor['id'])}"), cell(office["office"]), cell(office["at_report"]),
              _now(office), _sources(office))
             for actor in actors for office in actor.get("officeholders", [])]
     return table(("Government or body", "Office", f"At the report ({report_long_date})",

@@ -11,8 +11,10 @@ Links are relative to the page, so both editions (hosted and offline) work.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from hooks.core.dates import long_date
+from hooks.core.escape import text
 
 DATA_DIR = "downloads/data"
 EDITIONS = {
@@ -66,10 +68,16 @@ def render_data_table(src: str, data: dict, pages: dict) -> str:
         base = f"{DATA_DIR}/{name}"
         files = " · ".join(f"[{kind}]({link(src, f'{base}.{suffix}')})"
                            for kind, suffix in (("JSON", "json"), ("CSV", "csv"), ("JSON Schema", "schema.json")))
-        about = f": {item['about']}" if item["about"] else ""
-        shown = ", ".join(f"[{title}]({link(src, page)})" for page, title in pages.get(name, {}).items()) or "none yet"
-        rows.append(f"| **{item['label']}**{about} | {item['count']} | {files} | {shown} |")
+        about = f": {_code_spans(text(item['about']))}" if item["about"] else ""
+        shown = ", ".join(f"[{text(title)}]({link(src, page)})" for page, title in pages.get(name, {}).items()) or "none yet"
+        rows.append(f"| **{text(item['label'])}**{about} | {item['count']} | {files} | {shown} |")
     return "\n".join(rows) + "\n"
+
+
+def _code_spans(escaped: str) -> str:
+    """Escaped text with its `code` spans shown as code again (a schema's description uses them),
+    where the code holds nothing escaped: inside a code span Markdown shows every character as it is."""
+    return re.sub(r"&#96;([^&]+?)&#96;", r"`\1`", escaped)
 
 
 def render_page_data_links(src: str, names: list[str], data: dict) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hooks.core.problems import Problem
 from hooks.data.datafiles import term_anchor
+from hooks.render import md
 from hooks.render import names as names_
 
 ABBREVIATIONS = "includes/abbreviations.md"
@@ -32,13 +33,13 @@ def check_abbreviations(root: Path, glossary: list) -> list[Problem]:
 def render_glossary(glossary: list, names: list = ()) -> str:
     """The terms A to Z; a term with Korean and Russian names (data/names.yml) shows them after its definition."""
     out, known = [], names_.index(names)
-    for entry in sorted(glossary, key=lambda e: e["term"].lower()):
-        head = f"{entry['abbr']} ({entry['term']})" if entry.get("abbr") else entry["term"]
-        head += f" {{ #{term_anchor(entry['term'])} }}"
-        also = f" Also called: {', '.join(entry['aliases'])}." if entry.get("aliases") else ""
-        see = f" See [{_page_name(entry['see'])}]({entry['see']})." if entry.get("see") else ""
+    for entry in sorted(glossary, key=lambda e: md.raw(e["term"]).lower()):
+        head = f"{md.text(entry['abbr'])} ({md.text(entry['term'])})" if entry.get("abbr") else md.text(entry["term"])
+        head += f" {{ #{term_anchor(md.raw(entry['term']))} }}"
+        also = f" Also called: {', '.join(md.text(a) for a in entry['aliases'])}." if entry.get("aliases") else ""
+        see = f" See {md.link(_page_name(md.raw(entry['see'])), entry['see'])}." if entry.get("see") else ""
         named = names_.line(known.get(f"glossary#{entry['term']}"))
-        out += [head, f":   {entry['definition']}{also}{see}" + (f" {named}" if named else ""), ""]
+        out += [head, f":   {md.text(entry['definition'])}{also}{see}" + (f" {named}" if named else ""), ""]
     return "\n".join(out)
 
 

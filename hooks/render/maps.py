@@ -23,6 +23,7 @@ import re
 
 from hooks.core.problems import Problem
 from hooks.data import datafiles
+from hooks.render import md
 from hooks.render import names as names_
 from hooks.render.geo import Lambert, distance_km
 from hooks.render.map_svg import MapSpec, Panel, distance_label, draw
@@ -148,7 +149,7 @@ def _coords(place: dict) -> str:
 
 
 def _sources(place: dict) -> str:
-    links = [f"[{'source' if len(place['sources']) == 1 else f'source {i}'}]({s['url']})"
+    links = [md.link('source' if len(place['sources']) == 1 else f'source {i}', s['url'])
              for i, s in enumerate(place["sources"], start=1)]
     return ", ".join(links)
 
@@ -186,13 +187,13 @@ def render_places(src_uri: str, places: list, titles: dict, names: list = ()) ->
         out += ([named, ""] if named else []) + [place["what"], ""]
         if len(place["names"]) > 1:
             out += [f"**Also called:** {', '.join(place['names'][1:])}", ""]
-        where = f"**Where:** {_coords(place)} ([coordinates source]({place['coordinates_source']}))"
+        where = f"**Where:** {_coords(place)} ({md.link('coordinates source', place['coordinates_source'])})"
         if place.get("approximate"):
             where += f". Approximate: {place['approximate']}"
         out += [where, ""]
-        out += ["**Sources:** " + "; ".join(f"[{s['title']}]({s['url']})" for s in place["sources"]), ""]
+        out += ["**Sources:** " + "; ".join(md.link(s['title'], s['url']) for s in place["sources"]), ""]
         if place["pages"]:
-            named = ", ".join(f"[{titles.get(p, p)}]({relative(src_uri, p)})" for p in place["pages"])
+            named = ", ".join(md.link(titles.get(p, p), relative(src_uri, md.raw(p))) for p in place["pages"])
             out += [f"**Named on:** {named}", ""]
     return "\n".join(out)
 

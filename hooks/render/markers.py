@@ -16,7 +16,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+import dataclasses
+
 from hooks.core.build import Build
+from hooks.core.escape import escape_all
 from hooks.core.problems import Problem
 from hooks.data import changelog, datafiles
 from hooks.render import (actors, charts, claims, download_pages, estimates, glossary, home, maps, reading, reviews,
@@ -99,10 +102,22 @@ def shown_data(markdown: str) -> set[str]:
     return {d for n in names(markdown) if n in REGISTRY for d in REGISTRY[n].data}
 
 
+def escaped(build: Build) -> Build:
+    """The build as renderers see it: its data and the page titles with every string escaped for
+    Markdown and HTML (hooks/core/escape.py), so a field a renderer puts into Markdown shows as
+    text, whichever field it is; `md.raw(value)` gives the value as written where one needs it.
+    Made once per build (the data does not change within one) and shares the render cache."""
+    if build.safe_data is None:
+        build.safe_data = {"data": escape_all(build.data), "titles": escape_all(build.titles)}
+    return dataclasses.replace(build, data=build.safe_data["data"], titles=build.safe_data["titles"])
+
+
 def render(build: Build, path: str, src: str, markdown: str, offset: int = 0) -> tuple[str, list[Problem]]:
     """Replace each marker in `markdown` (the page `src`, whose file is `path`; `offset` lines of
-    front matter precede it) with what it names; an unknown name is a problem at its line."""
+    front matter precede it) with what it names, from escaped data (`escaped`); an unknown name is
+    a problem at its line."""
     problems = []
+    build = escaped(build)
 
     def replace(match):
         name, indent = match["name"], match["indent"]

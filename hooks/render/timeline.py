@@ -12,10 +12,9 @@ adds the two menus that combine a thread with a kind and say what is shown.
 """
 from __future__ import annotations
 
-import html
-
 from hooks.core.dates import human_date, short_date
 from hooks.data import datafiles
+from hooks.render import md
 
 THREADS = datafiles.choices("timeline", "thread")        # the story lines, in order (the schema's titles)
 KIND_LABELS = {"report": "Report", "background": "Background", "after": "After the report"}
@@ -23,19 +22,21 @@ FILTER_KINDS = ("report", "background", "after")
 
 
 def _event(e: dict) -> str:
+    # Raw HTML (Markdown is not read inside it): md.text escapes for HTML text and "..." attributes
+    # alike, and leaves text the marker registry has already escaped as it is.
     thread = THREADS.get(e.get("thread", ""), "")
-    ident = html.escape(e["id"], quote=True)
-    date = html.escape(e["date"])
-    label = html.escape(e["label"], quote=False)
-    meta = (f'<p class="mdx-event__meta"><span class="mdx-event__kind">{KIND_LABELS[e["kind"]]}</span>'
-            + (f' <span class="mdx-event__thread">{html.escape(thread)}</span>' if thread else "") + "</p>")
-    source = (f'<p class="mdx-event__source">Source: <a href="{html.escape(e["source"], quote=True)}">'
-              f'{html.escape(e["source_title"], quote=False)}</a></p>')
-    return (f'<li class="mdx-event mdx-event--{e["kind"]}" id="{ident}" data-thread="{html.escape(e.get("thread", ""), quote=True)}" '
-            f'data-kind="{e["kind"]}"><details><summary><time datetime="{date}" title="{human_date(e["date"])}">'
-            f'{short_date(e["date"]) or e["date"][:4]}</time> '
+    ident = md.text(e["id"])
+    date = md.text(e["date"])
+    label = md.text(e["label"])
+    meta = (f'<p class="mdx-event__meta"><span class="mdx-event__kind">{md.text(KIND_LABELS[e["kind"]])}</span>'
+            + (f' <span class="mdx-event__thread">{md.text(thread)}</span>' if thread else "") + "</p>")
+    source = (f'<p class="mdx-event__source">Source: <a href="{md.url(e["source"])}">'
+              f'{md.text(e["source_title"])}</a></p>')
+    return (f'<li class="mdx-event mdx-event--{md.text(e["kind"])}" id="{ident}" data-thread="{md.text(e.get("thread", ""))}" '
+            f'data-kind="{md.text(e["kind"])}"><details><summary><time datetime="{date}" title="{human_date(md.raw(e["date"]))}">'
+            f'{short_date(md.raw(e["date"])) or md.raw(e["date"])[:4]}</time> '
             f'<span class="mdx-event__label">{label}</span></summary>'
-            f'<p class="mdx-event__text">{html.escape(e["text"], quote=False)}</p>{meta}{source}</details>'
+            f'<p class="mdx-event__text">{md.text(e["text"])}</p>{meta}{source}</details>'
             f'<a class="mdx-event__anchor" href="#{ident}" title="Link to this event" aria-label="Link to this event: {label}">#</a></li>')
 
 
@@ -56,8 +57,8 @@ def render_timeline_filters(events: list) -> list[str]:
     kinds = [k for k in FILTER_KINDS if any(e["kind"] == k for e in events)]
     count = {f"thread-{t}": sum(e.get("thread") == t for e in events) for t in threads}
     count.update({f"kind-{k}": sum(e["kind"] == k for e in events) for k in kinds})
-    link = lambda target, text: f'<a href="#{target}">{html.escape(text, quote=False)}</a>'   # noqa: E731
-    option = lambda value, text: f'<option value="{value}">{html.escape(text, quote=False)}</option>'   # noqa: E731
+    link = lambda target, text: f'<a href="#{md.text(target)}">{md.text(text)}</a>'   # noqa: E731
+    option = lambda value, text: f'<option value="{md.text(value)}">{md.text(text)}</option>'   # noqa: E731
     out = ['<div class="mdx-filter__menus" role="group" aria-label="Filter the timeline" hidden>',
            '<label>Thread <select data-mdx-filter="thread">' + option("", "All threads")
            + "".join(option(t, THREADS[t]) for t in threads) + "</select></label>",
@@ -75,7 +76,7 @@ def render_timeline_filters(events: list) -> list[str]:
     targets += [(f"kind-{k}", f"kind \u201c{KIND_LABELS[k]}\u201d") for k in kinds]
     for target, what in targets:
         out.append(f'<p class="mdx-filter__status" id="{target}" tabindex="-1">Showing only the {_events_count(count[target])} '
-                   f'of the {html.escape(what, quote=False)}. <a href="#all-events">Show all {len(events)} events</a></p>')
+                   f'of the {md.text(what)}. <a href="#all-events">Show all {len(events)} events</a></p>')
     out.append(f'<p class="mdx-filter__status mdx-filter__status--all" id="all-events" tabindex="-1">Showing all {len(events)} events.</p>')
     return out
 
@@ -136,12 +137,13 @@ def render_timeline_diagram(timeline: list, facts: dict) -> str:
                 lines.append(f"    {previous} --> report")
             previous, marked = "report", True
         node = f"y{index}"
-        rows = "\n".join(f"{short_date(e['date'])}: {e['label']}".replace('"', "'") for e in events)
+        # Mermaid text, not Markdown: the labels as written (the schema keeps out < > " and backticks).
+        rows = "\n".join(f"{short_date(e['date'])}: {md.raw(e['label'])}".replace('"', "'") for e in events)
         lines.append(f'    {node}["`**{key}**\n{rows}`"]')
         if previous:
             lines.append(f"    {previous} --> {node}")
         previous = node
     lines += ["```", "", '??? abstract "Diagram as text"', ""]
     for e in meetings:
-        lines.append(f"    - {human_date(e['date'])}: {e['label']} ({KIND_LABELS[e['kind']].lower()}; [{e['source_title']}]({e['source']}))")
+        lines.append(f"    - {human_date(e['date'])}: {md.text(e['label'])} ({KIND_LABELS[e['kind']].lower()}; {md.source_link(e)})")
     return "\n".join(lines) + "\n"

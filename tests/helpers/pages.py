@@ -16,7 +16,7 @@ def wait_for_material(page, timeout_ms: int = 10_000) -> list[str]:
     """Wait until Material's bundle has run and set the page up (it loads after the first paint:
     overrides/mdx/after-paint.html); a problem if it never does."""
     try:
-        page.wait_for_function("window.mdxMaterial === 'ready'", timeout=timeout_ms, polling=50)
+        page.wait_for_function("() => window.mdxMaterial === 'ready'", timeout=timeout_ms, polling=50)
         return []
     except Exception:
         return [f"Material's bundle did not set the page up within {timeout_ms} ms (window.mdxMaterial unset; "

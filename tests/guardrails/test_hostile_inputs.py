@@ -1,0 +1,275 @@
+"""Issue 26: each class of hostile input fails the fast check and the strict build with `path:line:`.
+
+Each case copies the project (tests/helpers/project.py), applies one hostile input at a line it
+computes, and expects a new problem starting `path:line:` from the fast check's page and data
+checks (scripts/check.py, the same functions `make check` runs) and from a strict `mkdocs build`
+(diagrams not pre-rendered: they are not what is tested here). A problem the unchanged copy already
+has does not count. The output gate is tested with markup a test-only hook adds to the HTML, a path
+no input check reads. tests/browser/test_hostile_pages.py loads the hostile pages in Chromium.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from conftest import build, warnings_of
+from helpers.project import copy_project
+
+from scripts import check
+
+PAYLOAD = "<script>window.__hostile=1</script>"
+IMG = '<img src=x onerror="window.__hostile=2">'
+
+
+def lines_of(project: Path, rel: str) -> list[str]:
+    return (project / rel).read_text(encoding="utf-8").split("\n")
+
+
+def write(project: Path, rel: str, lines: list[str]) -> None:
+    (project / rel).write_text("\n".join(lines), encoding="utf-8")
+
+
+def set_field(rel: str, key: str, value: str, nth: int = 0, after: str | None = None):
+    """Replace the value of the nth `  key:` line (after the line matching `after`, if given)."""
+    def apply(project):
+        lines = lines_of(project, rel)
+        start = next(i for i, line in enumerate(lines) if re.search(after, line)) if after else 0
+        index = [i for i, line in enumerate(lines) if i >= start and re.match(rf"^(- |  ){key}: ", line)][nth]
+        lines[index] = re.sub(rf"{key}: .*", f"{key}: {value}", lines[index])
+        write(project, rel, lines)
+        return rel, index + 1
+    return apply
+
+
+def below_title(rel: str, text: str):
+    def apply(project):
+        lines = lines_of(project, rel)
+        body = lines.index("---", 1) + 1
+        title = next(i for i, line in enumerate(lines) if i >= body and line.startswith("# "))
+        lines[title + 2:title + 2] = [text, ""]
+        write(project, rel, lines)
+        return rel, title + 3
+    return apply
+
+
+def front_matter(rel: str, key: str, value: str):
+    def apply(project):
+        lines = lines_of(project, rel)
+        index = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
+        lines[index] = f"{key}: {value}"
+        write(project, rel, lines)
+        return rel, index + 1
+    return apply
+
+
+def snippet(content: str, line_in_snippet: int):
+    def apply(project):
+        (project / "includes/hostile.md").write_text(content, encoding="utf-8")
+        below_title("docs/about.md", '--8<-- "includes/hostile.md"')(project)
+        return "includes/hostile.md", line_in_snippet
+    return apply
+
+
+def snippet_from_elsewhere(project):
+    return below_title("docs/about.md", '--8<-- "README.md"')(project)
+
+
+BOMB = "".join([f"- term: &a{'x' * 3} [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"] +
+               [f"- term: &b{i} [{', '.join([f'*{prev}'] * 9)}]\n" for i, prev in enumerate(["axxx", "b0", "b1", "b2", "b3", "b4", "b5"])])
+
+
+def alias_bomb(project):
+    (project / "data/glossary.yml").write_text(BOMB, encoding="utf-8")
+    return "data/glossary.yml", 1
+
+
+def huge_page(project):
+    path = project / "docs/about.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nA sentence that repeats. " * 220_000, encoding="utf-8")
+    return "docs/about.md", 1
+
+
+@dataclass
+class Hostile:
+    id: str
+    apply: Callable[[Path], tuple[str, int]]
+    message: str
+
+    def __str__(self):
+        return self.id
+
+
+HOSTILE = [
+    Hostile("timeline-text-script", set_field("data/timeline.yml", "text", f"Putin lands. {PAYLOAD}", after=r"label: Putin in Pyongyang"),
+            "field 'text': raw <script> tag is not allowed"),
+    Hostile("timeline-text-javascript-link", set_field("data/timeline.yml", "text", "'See [this](javascript:alert(1)).'", after=r"label: Putin in Pyongyang"),
+            "field 'text': javascript: URL is not allowed"),
+    Hostile("timeline-label-entity-link", set_field("data/timeline.yml", "source_title", "'[x](&#106;avascript:alert(1))'"),
+            "field 'source_title': javascript: URL is not allowed"),
+    Hostile("glossary-definition-img", set_field("data/glossary.yml", "definition", f"'A term. {IMG}'"),
+            "field 'definition': raw HTML tag <img> is not allowed"),
+    Hostile("actors-role-script", set_field("data/actors.yml", "role", f"'Supplies munitions. {PAYLOAD}'"),
+            "field 'role': raw <script> tag is not allowed"),
+    Hostile("sanctions-action-onerror", set_field("data/sanctions.yml", "action", f"'OFAC acts. {IMG}'"),
+            "field 'action': raw HTML tag <img> is not allowed"),
+    Hostile("estimates-figure-remote-image", set_field("data/estimates.yml", "figure", "'![x](https://other.example/a.png)'"),
+            "field 'figure': image from another host (https://other.example/a.png) is not allowed"),
+    Hostile("data-bidi", set_field("data/glossary.yml", "definition", "'Text \u202e reversed.'"),
+            "bidi control character U+202E is not allowed"),
+    Hostile("front-matter-title-script", front_matter("docs/about.md", "title", "'<script>alert(1)</script>'"),
+            "front matter 'title': raw <script> tag is not allowed"),
+    Hostile("front-matter-description-breakout", front_matter("docs/about.md", "description",
+            "'A page about this explainer\" onmouseover=\"alert(1)\" data-x=\"and how it is built, for readers'"),
+            "front matter 'description' contains \""),
+    Hostile("front-matter-yaml-error", front_matter("docs/about.md", "title", "[unclosed"),
+            "front matter is not valid YAML: the list opened by '[' on this line is not closed"),
+    Hostile("page-entity-javascript", below_title("docs/about.md", "[Click](&#106;avascript:alert(1))"), "javascript: URL is not allowed"),
+    Hostile("page-tab-javascript", below_title("docs/about.md", "[Click](jav&#x09;ascript:alert(1))"), "javascript: URL is not allowed"),
+    Hostile("page-colon-entity-javascript", below_title("docs/about.md", "[Click](javascript&colon;alert(1))"), "javascript: URL is not allowed"),
+    Hostile("page-double-encoded-javascript", below_title("docs/about.md", "[Click](&amp;#106;avascript:alert(1))"), "javascript: URL is not allowed"),
+    Hostile("page-remote-image", below_title("docs/about.md", "![A chart](https://other.example/a.png)"),
+            "image from another host (https://other.example/a.png) is not allowed"),
+    Hostile("page-bidi", below_title("docs/about.md", "The total is \u202e0001 people."), "bidi control character U+202E is not allowed"),
+    Hostile("snippet-script", snippet(f"A note.\n\n{PAYLOAD}\n", 3), "raw <script> tag is not allowed"),
+    Hostile("snippet-entity-link", snippet("See [x](&#106;avascript:alert(1)).\n", 1), "javascript: URL is not allowed"),
+    Hostile("snippet-from-outside-includes", snippet_from_elsewhere, "snippet 'README.md' is not under includes/"),
+    Hostile("yaml-alias-bomb", alias_bomb, "YAML anchor &axxx is not allowed"),
+    Hostile("huge-page", huge_page, "page is "),
+]
+
+
+@pytest.fixture(scope="session")
+def pristine(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("hostile-pristine") / "project")
+
+
+@pytest.fixture
+def project(pristine, tmp_path) -> Path:
+    shutil.copytree(pristine, tmp_path / "project")
+    return tmp_path / "project"
+
+
+@pytest.fixture(scope="session")
+def pristine_fast(pristine) -> list[str]:
+    return check.pages(pristine) + check.data(pristine)
+
+
+@pytest.fixture(scope="session")
+def pristine_build(pristine) -> list[str]:
+    return build_problems(pristine, "pristine-site")[1]
+
+
+def build_problems(project: Path, site: str = "site") -> tuple[int, list[str]]:
+    result = build("mkdocs.yml", project / site, cwd=project, PRERENDER_DIAGRAMS="false")
+    lines = [re.sub(r"^(WARNING|ERROR) +- +", "", line) for line in warnings_of(result).splitlines()]
+    return result.returncode, [line.strip() for line in lines if line.strip() and not line.startswith("Aborted")]
+
+
+def assert_new(before: list[str], after: list[str], where: str, message: str) -> None:
+    """A new problem line that starts `where` (path:line:) and holds `message`."""
+    new = [line for line in after if line not in before]
+    assert any(line.startswith(where + " ") and message in line for line in new), \
+        f"expected a line starting {where!r} with {message!r}, got:\n" + "\n".join(new)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=str)
+def test_the_fast_check_fails_on(hostile, project, pristine_fast):
+    rel, line = hostile.apply(project)
+    started = time.monotonic()
+    assert_new(pristine_fast, check.pages(project) + check.data(project), f"{rel}:{line}:", hostile.message)
+    assert time.monotonic() - started < 30
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=str)
+def test_the_strict_build_fails_on(hostile, project, pristine_build):
+    rel, line = hostile.apply(project)
+    code, problems = build_problems(project)
+    assert code != 0, "the strict build passed"
+    assert_new(pristine_build, problems, f"{rel}:{line}:", hostile.message)
+
+
+def test_the_whole_fast_check_stays_quick_on_a_huge_page(project):
+    """A 5 MB page: reported once, left out of the linters (pymarkdown stalled for minutes on it)."""
+    huge_page(project)
+    started = time.monotonic()
+    found = check.collect(project, ("pages", "markdown", "spelling"))
+    assert time.monotonic() - started < 30
+    assert [line for line in found if line.startswith("docs/about.md:")][0].startswith("docs/about.md:1: page is ")
+
+
+def test_a_tool_that_runs_out_of_time_is_named(project, monkeypatch):
+    monkeypatch.setitem(check.TIMEOUTS, "markdown", 0.01)
+    monkeypatch.setitem(check.TIMEOUTS, "spelling", 0.01)
+    found = check.collect(project, ("markdown", "spelling"))
+    assert any(line.startswith(".pymarkdown.json:1: pymarkdown (Markdown lint) did not finish within 0.01 s") for line in found), found
+    assert any(line.startswith(".codespellrc:1: codespell (spelling) did not finish within 0.01 s") for line in found), found
+
+
+# --- The output gate, on markup no input check sees ------------------------------------------
+
+INJECTOR = '''"""Test only: adds hostile markup to the HTML of docs/about.md after every input check has run."""
+MARKUP = {markup!r}
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri == "about.md":
+        return html + MARKUP
+    return html
+'''
+INJECTED = [
+    ("<script>window.__hostile=3</script>", "built page: inline script that is not one of the site's own (sha256-"),
+    ('<p><img src="x" onerror="window.__hostile=4"></p>', "built page: <img> has an event-handler attribute onerror="),
+    ('<p><a href="&#106;avascript:alert(1)">x</a></p>', "built page: <a href> holds a javascript: URL"),
+    ('<p><a href="jav&#x09;ascript:alert(1)">x</a></p>', "built page: <a href> holds a javascript: URL"),
+    ('<iframe src="https://other.example/"></iframe>', "built page: <iframe> is not allowed"),
+    ('<meta http-equiv="refresh" content="0;url=https://other.example/">', 'built page: <meta http-equiv="refresh"> other than'),
+    ('<p><img src="https://other.example/a.png" alt=""></p>', "built page: <img src> loads https://other.example/a.png from another host"),
+    ('<form action="https://other.example/"><input name="q"></form>', "built page: <form> that is not one of the theme's own"),
+    ('<base href="https://other.example/">', "built page: <base> is not allowed"),
+]
+
+
+def inject(project: Path, markup: list[str] | None = None) -> None:
+    markup = [m for m, _ in INJECTED] if markup is None else markup
+    (project / "hooks/test_injector.py").write_text(INJECTOR.format(markup="".join(markup)), encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("  - hooks/pipeline.py\n", "  - hooks/test_injector.py\n  - hooks/pipeline.py\n"),
+                                        encoding="utf-8")
+
+
+def test_the_output_gate_fails_the_build_on_markup_no_input_check_sees(project, pristine_build, pristine_fast):
+    inject(project)
+    assert check.pages(project) + check.data(project) == pristine_fast      # no input check sees it
+    code, problems = build_problems(project)
+    assert code != 0
+    for _, message in INJECTED:
+        assert_new(pristine_build, problems, "docs/about.md:1:", message)
+
+
+def test_the_fast_check_runs_the_output_gate_in_its_quick_build(project):
+    inject(project)
+    found = check.collect(project, ("build",))
+    for _, message in INJECTED:
+        assert any(line.startswith(f"docs/about.md:1: {message}") for line in found), (message, found)
+
+
+def test_the_gate_names_the_data_line_when_a_renderer_lets_markup_through(project, pristine_build):
+    """A renderer that forgot its escaping (simulated: the injector puts a data file's own text into
+    the page as HTML): the problem names the data file's line."""
+    lines = lines_of(project, "data/glossary.yml")
+    index = next(i for i, line in enumerate(lines) if line.startswith("  definition: "))
+    (project / "hooks/test_injector.py").write_text(INJECTOR.format(markup='<img src="x" onerror="window.__hostile=5">'),
+                                                    encoding="utf-8")
+    lines.insert(index, "  # onerror=\"window.__hostile=5\" (what a careless renderer would copy)")
+    write(project, "data/glossary.yml", lines)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("  - hooks/pipeline.py\n", "  - hooks/test_injector.py\n  - hooks/pipeline.py\n"),
+                                        encoding="utf-8")
+    code, problems = build_problems(project)
+    assert code != 0
+    assert_new(pristine_build, problems, f"data/glossary.yml:{index + 1}:", "built page: <img> has an event-handler attribute onerror=")
