@@ -270,10 +270,10 @@ def median_of(runs: list[dict]) -> dict:
 def draw_times(base: str, pages: dict[str, int], runs: int) -> dict[str, float]:
     """Median ms from navigation start until every diagram is drawn, desktop size, no throttling."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
-    from playwright.sync_api import sync_playwright
+
+    from hooks.diagrams import chromium        # the project's one launcher, with its flags
     results = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROME, args=CHROME_FLAGS)
+    with chromium.browser("to time the diagrams") as browser:
         for url, count in pages.items():
             samples = []
             for _ in range(runs):
@@ -287,7 +287,6 @@ def draw_times(base: str, pages: dict[str, int], runs: int) -> dict[str, float]:
                     samples.append(float("inf"))  # not all drawn within 20 s (e.g. a diagram in closed <details>)
                 context.close()
             results[url] = statistics.median(samples)
-        browser.close()
     return results
 
 

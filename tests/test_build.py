@@ -193,7 +193,7 @@ def test_vendored_assets_match_manifest():
 
 def test_generated_files_are_current():
     from hooks.data import datafiles
-    from hooks.render import shared_data
+    from hooks.render import glossary as glossary_renderer
     glossary, problems = datafiles.load(ROOT, "glossary")
     assert not problems
-    assert shared_data.check_abbreviations(ROOT, glossary) == []
+    assert glossary_renderer.check_abbreviations(ROOT, glossary) == []

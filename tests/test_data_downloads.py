@@ -16,8 +16,10 @@ import yaml
 from conftest import ROOT, nav_pages
 from helpers.built import built_path, soup
 
+from hooks.core import report_facts
+from hooks.core.build import Build
 from hooks.data import datafiles, export
-from hooks.render import download_pages, downloads
+from hooks.render import download_pages, downloads, markers
 
 EDITIONS = ["hosted_site", "offline_site"]
 NAMES = export.discover(ROOT)
@@ -142,10 +144,14 @@ def test_a_new_data_file_with_a_schema_is_published(tmp_path):
 # --- Broken inputs ---------------------------------------------------------------------------------
 
 def test_an_unknown_downloads_marker_is_reported_with_its_line():
-    markdown = "# Title\n\ntext\n<!-- downloads: everything -->\n"
-    _, problems = download_pages.render_markers("docs/about.md", markdown, {}, offset=4)
+    """The downloads are render markers now (`<!-- render: editions|data-files -->`): a wrong name is
+    reported at its line by the one marker grammar, and the list it offers names both."""
+    markdown = "# Title\n\ntext\n<!-- render: everything -->\n"
+    build = Build(ROOT, report_facts.load(ROOT), {})
+    out, problems = markers.render(build, "docs/about.md", "about.md", markdown, offset=4)
     assert [str(p) for p in problems] == [
-        "docs/about.md:8: unknown downloads marker 'everything' (use one of: data, editions)"]
+        f"docs/about.md:8: unknown render marker 'everything' (use one of: {', '.join(sorted(markers.REGISTRY))})"]
+    assert {"editions", "data-files"} <= set(markers.REGISTRY) and out == markdown
 
 
 def test_a_missing_edition_file_is_reported(tmp_path):
@@ -181,4 +187,4 @@ def test_edition_sizes_and_dates_read_as_a_reader_expects(tmp_path, monkeypatch)
     assert re.search(r"SHA-256: `[0-9a-f]{64}`", text)
     assert "(in12355-explainer-offline.zip): " in text and "https://x.org/about/#downloads" in text
     assert download_pages.human_size(659_000) == "659 KB"
-    assert downloads.hosted_url("https://x.org/site/", "report/index.md") == "https://x.org/site/report/"
+    assert download_pages.hosted_url("https://x.org/site/", "report/index.md") == "https://x.org/site/report/"

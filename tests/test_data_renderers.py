@@ -119,7 +119,7 @@ def test_reader_facing_labels_live_only_in_the_schemas(tmp_path):
     (oneOf const/title): a value added there is rendered with its title and needs no code."""
     assert sanctions.ACTORS["us-treasury"] == "U.S. Treasury (OFAC)" and estimates.MEASURES["deployed"] == "Sent to Russia"
     assert list(timeline.THREADS)[0] == "treaty"
-    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "hooks").glob("*.py"))
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "hooks").rglob("*.py"))
     for name, field in (("sanctions", "actor"), ("estimates", "measure"), ("timeline", "thread")):
         for title in datafiles.choices(name, field).values():
             if len(title) > 8:   # "Other", "Killed"... are ordinary words
@@ -184,11 +184,15 @@ def test_broken_sanctions_entry_fails_the_strict_build(tmp_path):
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "site-offline", "dist", "node_modules", ".cache", "__pycache__"))
     path = project / "data/sanctions.yml"
     text = path.read_text(encoding="utf-8")
-    first = text.index("- date:")
-    line = text[:first].count("\n") + 1
-    path.write_text(text[:first] + text[first:].replace("- date: ", "- date: 2024-13-01\n  old_date: ", 1), encoding="utf-8")
+    first = text.index("- id:")                                    # every entry starts with its id
+    entry_line = text[:first].count("\n") + 1
+    date = text.index("\n  date: ", first) + 1
+    assert text[first:date].count("\n- ") == 0, "the first entry has no date field"
+    date_line = text[:date].count("\n") + 1
+    path.write_text(text[:date] + text[date:].replace("  date: ", "  date: 2024-13-01\n  old_date: ", 1), encoding="utf-8")
     result = build("mkdocs.yml", tmp_path / "site", cwd=project, PRERENDER_DIAGRAMS="false")
     assert result.returncode != 0
     warnings = warnings_of(result)
-    assert f"data/sanctions.yml:{line}: entry 1, field 'date'" in warnings, warnings
-    assert f"data/sanctions.yml:{line}: entry 1: Additional properties are not allowed ('old_date' was unexpected)" in warnings, warnings
+    assert f"data/sanctions.yml:{date_line}: entry 1, field 'date'" in warnings, warnings
+    # an unexpected key is reported at its entry's first line (datafiles.validate)
+    assert f"data/sanctions.yml:{entry_line}: entry 1: Additional properties are not allowed ('old_date' was unexpected)" in warnings, warnings

@@ -1,4 +1,4 @@
-"""hooks/mermaid.py, the one Mermaid driver, and hooks/inventory.py, which finds the diagrams
+"""hooks/diagrams/mermaid.py, the one Mermaid driver, and hooks/diagrams/inventory.py, which finds the diagrams
 and words their problems: the shipped Mermaid parses and renders every diagram in docs/, and when
 one is broken the problem names the file, the line inside the fence and Mermaid's whole message,
 both in the fast check and in the build."""
@@ -11,7 +11,8 @@ from conftest import ROOT, build, record_problems, warnings_of
 from helpers.project import copy_project
 
 from hooks.data import datafiles
-from hooks.diagrams import inventory, mermaid
+from hooks.diagrams import inventory
+from hooks.diagrams.mermaid import Mermaid
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +21,7 @@ FIX = "(fix the syntax; try it at the Mermaid live editor, https://mermaid.live)
 
 @pytest.fixture(scope="module")
 def mermaid(browser):
-    with mermaid.Mermaid(ROOT, browser=browser) as driver:
+    with Mermaid(ROOT, browser=browser) as driver:
         yield driver
 
 
@@ -88,11 +89,12 @@ def test_a_diagram_built_from_data_is_reported_at_its_marker(mermaid):
     """The timeline's meetings diagram is built by hooks/render/markers.py from data/timeline.yml (whose
     schema keeps quotes out of labels, and the renderer turns any left into apostrophes). A backtick
     still ends the node's Markdown string early: the problem is reported at the marker."""
-    data = datafiles.load_all(ROOT)
-    meeting = next(e for e in data["timeline"] if e.get("meeting"))
-    meeting["label"] = "A `ticked` label"
+    build = datafiles.build_for(ROOT)
+    meeting = next(e for e in build.data["timeline"] if e.get("meeting"))
+    # a changed copy: the loaded entries are shared with datafiles' cache
+    build.data["timeline"] = [dict(e, label="A `ticked` label") if e is meeting else e for e in build.data["timeline"]]
     source = "# Timeline\n\n<!-- render: timeline-diagram -->\n"
-    problems = [str(p) for p in inventory.check(mermaid, inventory.diagrams_in("docs/t.md", source, data))]
+    problems = [str(p) for p in inventory.check(mermaid, inventory.diagrams_in("docs/t.md", source, build))]
     assert len(problems) == 1, problems
     assert problems[0].startswith("docs/t.md:3: Mermaid cannot parse this diagram "
                                   "(built from data by '<!-- render: timeline-diagram -->'): Lexical error"), problems[0]

@@ -122,7 +122,11 @@ def test_timeline_cards_and_filters_on_a_phone(browser, hosted_server):
     assert 0 < troops < everything, f"narrowing to troops shows {troops} of {everything} events (JavaScript off)"
     assert page.locator("#thread-troops").is_visible(), "the 'Showing only' line is shown"
     page.goto(hosted_server + "timeline/#kind-after", wait_until="load")
-    after = page.evaluate("() => [...document.querySelectorAll('.mdx-event')].filter(e => e.getBoundingClientRect().height > 0)"
-                          ".every(e => e.classList.contains('mdx-event--after'))")
-    assert after
+    shown = page.evaluate("() => [...document.querySelectorAll('.mdx-event')].filter(e => e.getBoundingClientRect().height > 0)"
+                          ".map(e => e.classList.contains('mdx-event--after'))")
+    after = page.evaluate("() => document.querySelectorAll('.mdx-event--after').length")
+    # Not only "every shown event is an after event", which an empty list would pass too
+    assert shown, "narrowing to 'After the report' shows no event at all (JavaScript off)"
+    assert all(shown), f"narrowing to 'After the report' also shows {shown.count(False)} other events"
+    assert len(shown) == after < everything, f"narrowing to 'After the report' shows {len(shown)} of its {after} events"
     context.close()

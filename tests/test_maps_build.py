@@ -12,6 +12,7 @@ from conftest import ROOT, build, warnings_of
 from helpers.built import built_path, soup
 
 from hooks.data import datafiles
+from hooks.render import markers
 
 PLACES = datafiles.load(ROOT, "places")[0]
 BUDGET = 80 * 1024
@@ -22,7 +23,8 @@ def map_pages() -> dict[str, list[str]]:
     """docs page -> the maps its markers ask for, read from the Markdown sources."""
     found = {}
     for path in sorted((ROOT / "docs").rglob("*.md")):
-        names = re.findall(r"^<!--\s*render:\s*map-([\w-]+)\s*-->\s*$", path.read_text(encoding="utf-8"), re.M)
+        names = [m["name"].removeprefix("map-") for m in markers.MARKER.finditer(path.read_text(encoding="utf-8"))
+                 if m["name"].startswith("map-") and not m["indent"]]
         if names:
             found[path.relative_to(ROOT / "docs").as_posix()] = names
     return found
@@ -123,7 +125,7 @@ def test_broken_places_fail_the_build_with_file_and_line(tmp_path):
     moscow_entry = sum(1 for line in lines[:moscow + 1] if line.startswith("- id:"))
     for expected in (
         f"data/places.yml:{lat + 1}: entry {entry}, field 'lat': 517.17 is greater than the maximum of 90",
-        f"docs/places.md:{marker_line}: unknown map 'map-nowhere' (use one of: map-region, map-trip-2023, map-long-view)",
+        f"docs/places.md:{marker_line}: unknown render marker 'map-nowhere' (use one of: {', '.join(sorted(markers.REGISTRY))})",
         f"data/places.yml:{pages + 1}: entry {moscow_entry} (moscow), field 'pages': 'nowhere.md' is not a page in docs/",
         f"data/places.yml:{pages + 1}: entry {moscow_entry} (moscow), field 'pages': glossary.md does not name Moscow",
     ):

@@ -8,9 +8,11 @@ import pytest
 import yaml
 from conftest import ROOT
 
+from hooks.core import report_facts
+from hooks.core.build import Build
 from hooks.data import datafiles
 from hooks.html import place_links
-from hooks.render import geo, map_svg, maps
+from hooks.render import geo, map_svg, maps, markers
 from scripts import make_map_data
 
 PLACES, PLACE_PROBLEMS = datafiles.load(ROOT, "places")
@@ -144,10 +146,14 @@ def test_pages_of_a_place_must_exist_and_name_it():
 
 
 def test_unknown_map_marker_is_reported_at_its_line():
-    text, problems = maps.render_markers("docs/a.md", "a.md", "intro\n\n<!-- render: map-nowhere -->\n", PLACES, {}, offset=4)
+    """The map markers are render markers (hooks/render/markers.py): an unknown map is reported at
+    its line, with every map among the names offered."""
+    build = Build(ROOT, report_facts.load(ROOT), {"places": PLACES})
+    text, problems = markers.render(build, "docs/a.md", "a.md", "intro\n\n<!-- render: map-nowhere -->\n", offset=4)
     assert [str(p) for p in problems] == [
-        "docs/a.md:7: unknown map 'map-nowhere' (use one of: map-region, map-trip-2023, map-long-view)"]
-    assert "map-nowhere" not in text
+        f"docs/a.md:7: unknown render marker 'map-nowhere' (use one of: {', '.join(sorted(markers.REGISTRY))})"]
+    assert {f"map-{key}" for key in maps.MAPS} == {"map-region", "map-trip-2023", "map-long-view"} <= set(markers.REGISTRY)
+    assert "map-nowhere" in text and "<svg" not in text      # left as written, nothing drawn
 
 
 def test_map_as_text_lists_every_drawn_place_with_a_link_and_sources():

@@ -60,10 +60,11 @@ def test_every_page_follows_the_fold_rule():
 
 
 def test_timeline_renderer_writes_after_boxes_open():
-    from hooks.render import shared_data
-    events = [{"date": "2024-06-19", "label": "Treaty signed", "text": "Something happened in June.", "kind": "after",
-               "source": "https://example.org/", "source_title": "Example"}]
-    rendered = shared_data.render_timeline_table(events)
+    from hooks.core import report_facts
+    from hooks.render import timeline
+    events = [{"id": "treaty-signed", "date": "2024-06-19", "label": "Treaty signed", "text": "Something happened in June.",
+               "kind": "after", "source": "https://example.org/", "source_title": "Example"}]
+    rendered = timeline.render_timeline_table(events, report_facts.load(ROOT))
     assert re.findall(r"^\s*(!!!|\?\?\?\+?) after", rendered, re.M) == ["!!!"]
 
 

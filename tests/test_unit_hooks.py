@@ -39,10 +39,17 @@ def messages(problems) -> list[str]:
 
 # --- Smoke import --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("module", sorted(p.stem for p in (ROOT / "hooks").glob("*.py") if p.stem != "__init__"))
+HOOK_MODULES = sorted(p.relative_to(ROOT).with_suffix("").as_posix() for p in (ROOT / "hooks").rglob("*.py") if p.stem != "__init__")
+
+
+def test_the_hooks_are_grouped_by_stage():
+    assert len(HOOK_MODULES) >= 40 and "hooks/pipeline" in HOOK_MODULES, HOOK_MODULES
+
+
+@pytest.mark.parametrize("module", HOOK_MODULES)
 def test_every_hook_module_imports(module):
-    imported = importlib.import_module(f"hooks.{module}")
-    assert imported.__doc__, f"hooks/{module}.py needs a docstring saying why it exists"
+    imported = importlib.import_module(module.replace("/", "."))
+    assert imported.__doc__, f"{module}.py needs a docstring saying why it exists"
 
 
 # --- _common ---------------------------------------------------------------------------------
@@ -217,13 +224,14 @@ def test_datafiles_messages_name_file_line_and_field():
 def test_load_reports_yaml_errors_and_leaves_out_bad_entries(tmp_path):
     (tmp_path / "data/schemas").mkdir(parents=True)
     (tmp_path / "data/schemas/timeline.schema.json").write_text((ROOT / "data/schemas/timeline.schema.json").read_text())
-    good = {"date": "2024-01-02", "label": "A label", "text": "Some text that is long enough.", "kind": "report",
+    good = {"id": "a-label", "date": "2024-01-02", "label": "A label", "text": "Some text that is long enough.", "kind": "report",
             "source": "https://example.org/", "source_title": "Example"}
     import yaml
-    (tmp_path / "data/timeline.yml").write_text(yaml.safe_dump([good, dict(good, date="2024-02-30")], sort_keys=False))
+    bad = dict(good, id="another-label", date="2024-02-30")          # entry 2 at line 8, its date at line 9
+    (tmp_path / "data/timeline.yml").write_text(yaml.safe_dump([good, bad], sort_keys=False))
     entries, problems = datafiles.load(tmp_path, "timeline")
     assert entries == [good]
-    assert [str(p).split(": ")[0] for p in problems] == ["data/timeline.yml:7"]
+    assert [str(p).split(": ")[0] for p in problems] == ["data/timeline.yml:9"]
     (tmp_path / "data/timeline.yml").write_text("- date: '2024'\n  label: [unclosed\n")
     entries, problems = datafiles.load(tmp_path, "timeline")
     assert entries == [] and str(problems[0]).startswith("data/timeline.yml:3: not valid YAML")
@@ -396,7 +404,11 @@ def test_render_actors_puts_later_changes_in_an_after_box():
 def test_render_markers_reports_unknown_marker_at_its_line():
     data = {"glossary": [], "timeline": [], "actors": [], "changes": []}
     out, problems = markers.render(Build(ROOT, FACTS, data), "docs/a.md", "a.md", "x\n\n<!-- render: glosary -->\n", offset=4)
-    assert messages(problems) == ["docs/a.md:7: unknown render marker 'glosary' (use one of: actors, by-the-numbers, changes, chronology, estimates-deployed, estimates-losses, glossary, officeholders, sanctions-after, sanctions-report-time, story-so-far, timeline-diagram, timeline-table)"]
+    assert messages(problems) == ["docs/a.md:7: unknown render marker 'glosary' (use one of: actors, by-the-numbers, changes, "
+                                  "chronology, data-files, editions, estimates-deployed, estimates-losses, glossary, map-long-view, "
+                                  "map-region, map-trip-2023, officeholders, places, sanctions-after, sanctions-report-time, "
+                                  "story-so-far, timeline-diagram, timeline-table)"]
+    assert "glosary" in out and "<!-- render: glosary -->" in out      # left as it was, for the author to see
     out, problems = markers.render(Build(ROOT, FACTS, data), "docs/a.md", "a.md", "<!-- render: actors -->\n")
     assert problems == [] and "render" not in out
 
