@@ -8,8 +8,8 @@ import pytest
 from helpers.js import script
 from helpers.pages import SCHEMES
 from helpers.tabs import open_tab
-from test_axe import ALLOWED_AXE_RULES, AXE_TAGS, axe  # noqa: F401 (axe is a fixture)
-from test_maps_build import map_pages
+from browser.test_axe import ALLOWED_AXE_RULES, AXE_TAGS, axe  # noqa: F401 (axe is a fixture)
+from build.test_maps import map_pages
 
 pytestmark = pytest.mark.browser
 

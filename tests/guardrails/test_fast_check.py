@@ -128,8 +128,8 @@ def test_tests_of_the_built_site_stop_at_a_site_that_does_not_build(tmp_path):
     root = copy_project(tmp_path / "project", WHOLE)
     line = break_first(root, "docs/about.md", "](sources.md", "](missing.md")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "PYTEST_"))}
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_build.py",
-                             "tests/test_links.py"], cwd=root, env=env, capture_output=True, text=True, timeout=900)
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/build/test_pages.py",
+                             "tests/build/test_links.py"], cwd=root, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 1, result.stdout[-3000:]
     lines = result.stdout.splitlines()
     assert len(lines) < 50, result.stdout
