@@ -13,7 +13,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 .PHONY: serve build offline pdf test check lint generate bench clean
 
 # The editions a reader can download, built before the hosted site, which copies them (hooks/render/downloads.py).
-# The folders can be moved (tests/test_editions.py runs `make build` into a temporary folder).
+# The folders can be moved (the tests run `make build` into a temporary folder: tests/conftest.py's `made`).
 SITE         ?= site
 OFFLINE_SITE ?= site-offline
 EDITIONS     ?= dist

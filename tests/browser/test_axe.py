@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import nav_pages
+from helpers.axe import ALLOWED_AXE_RULES, AXE_TAGS, axe  # noqa: F401 (axe is a fixture)
 from helpers.js import script
 from helpers.pages import SCHEMES
 from helpers.tabs import WIDTHS, open_tab
@@ -14,18 +15,6 @@ pytestmark = pytest.mark.browser
 
 PAGES = nav_pages()
 LONG_PAGE = "report/sanctions.md"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-# axe rule id -> why a violation of it is accepted. Prefer fixing; every entry needs its reason.
-ALLOWED_AXE_RULES: dict[str, str] = {}
-
-
-@pytest.fixture(scope="module")
-def axe():
-    from axe_playwright_python.sync_playwright import Axe
-    return Axe()
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("src", PAGES)

@@ -1,15 +1,15 @@
 """The maps in headless Chromium (hosted edition): at 390 px each map shows its narrow variant,
 fits the column with no sideways scrolling and keeps every label at 12 px or more; at 1280 px
 the wide variant shows; axe finds no WCAG 2.2 AA violation on the map pages, light and dark.
-Reuses conftest's `tabs` contexts, helpers.tabs.open_tab and the axe setup of tests/test_axe.py."""
+Reuses conftest's `tabs` contexts, helpers.tabs.open_tab and the axe setup of tests/helpers/axe.py."""
 from __future__ import annotations
 
 import pytest
+from helpers.axe import ALLOWED_AXE_RULES, AXE_TAGS, axe  # noqa: F401 (axe is a fixture)
 from helpers.js import script
+from helpers.maps import map_pages
 from helpers.pages import SCHEMES
 from helpers.tabs import open_tab
-from browser.test_axe import ALLOWED_AXE_RULES, AXE_TAGS, axe  # noqa: F401 (axe is a fixture)
-from build.test_maps import map_pages
 
 pytestmark = pytest.mark.browser
 

@@ -1,61 +1,26 @@
 """The editions a reader takes away, as `make build` publishes them: the hosted site holds the PDF,
 the offline zip and the data; the About page gives each file's size, date and SHA-256; the zip
-unzips to a working offline site (from file://, every diagram drawn, search working, no request to
-another host) that holds the same PDF and the data; the PDF has a cover, contents with page numbers,
-every page, an outline that follows the nav, metadata, tags, embedded fonts and extractable text.
+holds the same PDF and the data (opened in Chromium from file://: tests/browser/test_offline_zip.py);
+the PDF has a cover, contents with page numbers, every page, an outline that follows the nav,
+metadata, tags, embedded fonts and extractable text.
 
-`make build` runs once, into a temporary folder (the Makefile's SITE, OFFLINE_SITE and EDITIONS)."""
+`make build` runs once per test run, into a temporary folder (conftest's `made`, `unzipped`)."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import subprocess
-import sys
-import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, nav_pages, record_problems
-from helpers.built import built_page, built_path, page_url, soup
-from helpers.offline_reader import reader_page  # noqa: F401 (a fixture)
-from helpers.pages import check_page
-from helpers.search import check_search
+from conftest import ROOT, nav_pages
+from helpers.built import built_path, soup
 from pypdf import PdfReader
 
-pytestmark = pytest.mark.browser
 PDF, ZIP, FOLDER = "in12355-explainer.pdf", "in12355-explainer-offline.zip", "in12355-explainer"
+
 PDF_PAGES = range(60, 200)          # 113 on November 30, 2026; far outside this range means pages were lost or repeated
+
 PDF_MAX_BYTES = 5_000_000
-
-
-@pytest.fixture(scope="module")
-def made(tmp_path_factory) -> dict[str, Path]:
-    """`make build` into a temporary folder: {"site", "offline", "dist"}."""
-    work = tmp_path_factory.mktemp("make-build")
-    dirs = {"site": work / "site", "offline": work / "site-offline", "dist": work / "dist"}
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    env.pop("EDITIONS_DIR", None)
-    result = subprocess.run(["make", "--no-print-directory", "build", f"SITE={dirs['site']}",
-                             f"OFFLINE_SITE={dirs['offline']}", f"EDITIONS={dirs['dist']}",
-                             f"BIN={Path(sys.executable).parent}"],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
-    warnings = "\n".join(line for line in (result.stdout + result.stderr).splitlines()
-                         if line.startswith(("WARNING", "ERROR", "make:")))
-    assert result.returncode == 0, f"make build failed:\n{warnings or result.stderr[-3000:]}"
-    return dirs
-
-
-@pytest.fixture(scope="module")
-def unzipped(made, tmp_path_factory) -> Path:
-    archive = made["site"] / "downloads" / ZIP
-    assert archive.is_file(), "the hosted site has no downloads/" + ZIP
-    out = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(archive) as zipped:
-        names = zipped.namelist()
-        assert names and all(n.startswith(f"{FOLDER}/") for n in names), "the zip must hold one top-level folder"
-        zipped.extractall(out)
-    return out / FOLDER
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +39,6 @@ def page_titles(site: Path, offline: bool) -> dict[str, str]:
     return {src: soup(built_path(site, src, offline)).select_one("article h1").get_text(" ", strip=True).rstrip("¶").strip()
             for src in nav_pages()}
 
-
-# --- The hosted site -----------------------------------------------------------------------------
 
 def test_hosted_site_publishes_the_pdf_zip_and_data(made):
     site = made["site"]
@@ -103,8 +66,6 @@ def test_about_page_gives_size_date_and_sha256_of_each(made):
     assert "Data" in text
 
 
-# --- The offline zip -----------------------------------------------------------------------------
-
 def test_zip_holds_readme_pdf_and_data(made, unzipped):
     readme = (unzipped / "README.txt").read_text(encoding="utf-8")
     assert "index.html" in readme and "Unzip" in readme
@@ -118,30 +79,6 @@ def test_zip_holds_readme_pdf_and_data(made, unzipped):
     assert "data.html" in hrefs, "the offline edition's About page does not link its data"
     assert not list(unzipped.rglob(ZIP)), "the offline zip must not contain a zip"
 
-
-def test_unzipped_site_draws_every_diagram_without_the_network(unzipped, reader_page):
-    page, guard = reader_page
-    base = unzipped.as_uri() + "/"
-    problems, drawn = [], 0
-    for src in nav_pages():
-        built = built_page(built_path(unzipped, src, True))
-        if src != "index.md" and not built.diagrams:
-            continue
-        drawn += built.diagrams
-        problems += [f"docs/{src}: {p}" for p in check_page(page, guard, page_url(base, unzipped, src, True), "light", built)]
-    record_problems(f"[zip in hosted site] {p}" for p in problems)
-    assert not problems, "\n".join(problems)
-    assert drawn >= 5, f"only {drawn} diagrams in the offline edition"
-
-
-def test_unzipped_site_search_works(unzipped, reader_page):
-    page, guard = reader_page
-    problems = check_search(page, guard, unzipped.as_uri() + "/", unzipped, True, "light")
-    record_problems(f"[zip in hosted site] docs/index.md: search: {p}" for p in problems)
-    assert not problems, "\n".join(problems)
-
-
-# --- The PDF -------------------------------------------------------------------------------------
 
 def test_pdf_size_and_page_count(made, pdf):
     data = (made["site"] / "downloads" / PDF).read_bytes()

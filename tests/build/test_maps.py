@@ -1,33 +1,23 @@
 """The maps in the built site, both editions: each map a figure of two inline SVGs with <title> and
-<desc> within 80 KB, every place in data/places.yml drawn and listed, place links, and a broken
-places.yml failing the strict build with file:line messages."""
+<desc> within 80 KB, every place in data/places.yml drawn and listed (a broken places.yml:
+tests/guardrails/test_strict_build.py)."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, warnings_of
+from conftest import ROOT
 from helpers.built import built_path, soup
+from helpers.maps import map_pages
 
 from hooks.data import datafiles
-from hooks.render import markers
 
 PLACES = datafiles.load(ROOT, "places")[0]
+
 BUDGET = 80 * 1024
+
 EDITIONS = ("hosted_site", "offline_site")
-
-
-def map_pages() -> dict[str, list[str]]:
-    """docs page -> the maps its markers ask for, read from the Markdown sources."""
-    found = {}
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        names = [m["name"].removeprefix("map-") for m in markers.MARKER.finditer(path.read_text(encoding="utf-8"))
-                 if m["name"].startswith("map-") and not m["indent"]]
-        if names:
-            found[path.relative_to(ROOT / "docs").as_posix()] = names
-    return found
 
 
 def test_the_pages_the_issue_names_have_their_maps():
@@ -95,38 +85,3 @@ def test_every_place_is_drawn_and_listed(edition, request):
             if not links:
                 problems.append(f"{place['id']}: {page} names it but has no link to places#{place['id']}")
     assert not problems, "\n".join(problems)
-
-
-# --- A broken places.yml fails the strict build, at file:line ---------------------------------------
-
-COPY = ("docs", "data", "hooks", "includes", "overrides", "scripts", "mkdocs.yml", "mkdocs-offline.yml")
-
-
-def test_broken_places_fail_the_build_with_file_and_line(tmp_path):
-    project = tmp_path / "project"
-    for name in COPY:
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
-    rel = project / "data/places.yml"
-    lines = rel.read_text(encoding="utf-8").split("\n")
-    lat = lines.index("  lat: 51.717")                    # Kursk
-    lines[lat] = "  lat: 517.17"
-    moscow = lines.index("- id: moscow")
-    pages = next(i for i in range(moscow, len(lines)) if lines[i].startswith("  pages: ["))
-    lines[pages] = lines[pages].replace("]", ", glossary.md, nowhere.md]")
-    rel.write_text("\n".join(lines), encoding="utf-8")
-    marker_page = project / "docs/places.md"
-    marker_page.write_text(marker_page.read_text(encoding="utf-8") + "\n<!-- render: map-nowhere -->\n", encoding="utf-8")
-    marker_line = marker_page.read_text(encoding="utf-8").split("\n").index("<!-- render: map-nowhere -->") + 1
-
-    result = build("mkdocs.yml", tmp_path / "site", cwd=project, PRERENDER_DIAGRAMS="false")
-    warnings = warnings_of(result)
-    assert result.returncode != 0
-    entry = sum(1 for line in lines[:lat] if line.startswith("- id:"))
-    moscow_entry = sum(1 for line in lines[:moscow + 1] if line.startswith("- id:"))
-    for expected in (
-        f"data/places.yml:{lat + 1}: entry {entry}, field 'lat': 517.17 is greater than the maximum of 90",
-        f"docs/places.md:{marker_line}: unknown render marker 'map-nowhere' (use one of: {', '.join(sorted(markers.REGISTRY))})",
-        f"data/places.yml:{pages + 1}: entry {moscow_entry} (moscow), field 'pages': 'nowhere.md' is not a page in docs/",
-        f"data/places.yml:{pages + 1}: entry {moscow_entry} (moscow), field 'pages': glossary.md does not name Moscow",
-    ):
-        assert expected in warnings, warnings

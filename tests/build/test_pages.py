@@ -12,7 +12,9 @@ from helpers.built import built_path, soup
 from hooks.core import report_facts
 
 EDITIONS = ["hosted_site", "offline_site"]
+
 REPORT = report_facts.load(ROOT)     # extra.report in mkdocs.yml
+
 REPORT_URL = REPORT["url"]
 
 
@@ -184,16 +186,3 @@ def test_offline_edition_has_search_index_script_and_local_shim(offline_site):
     shims = [s["src"] for s in doc.find_all("script", src=True) if "iframe-worker" in s["src"]]
     assert len(shims) == 1 and not is_external(shims[0]), shims
     assert (offline_site / shims[0]).exists(), "the shim the page loads is in the site"
-
-
-def test_vendored_assets_match_manifest():
-    from scripts import vendor
-    assert vendor.check() == []
-
-
-def test_generated_files_are_current():
-    from hooks.data import datafiles
-    from hooks.render import glossary as glossary_renderer
-    glossary, problems = datafiles.load(ROOT, "glossary")
-    assert not problems
-    assert glossary_renderer.check_abbreviations(ROOT, glossary) == []

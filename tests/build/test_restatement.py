@@ -58,19 +58,3 @@ def test_kim_arrival_date_agrees_between_partnership_page_and_timeline(hosted_si
     [arrival] = [e for e in events if "Khasan" in e["text"]]
     assert arrival["date"] == "2023-09-12"
     assert "still Monday evening, September 11" in arrival["text"]
-
-
-def test_quotations_in_report_boxes_are_in_the_report_text():
-    """Every quoted phrase inside a 'What the report says' box appears word for word in the report."""
-    report = SOURCE.read_text(encoding="utf-8").replace("\u2019", "'")
-    for page in sorted((ROOT / "docs").rglob("*.md")):
-        in_box = False
-        for line in page.read_text(encoding="utf-8").splitlines():
-            if line.startswith("!!! "):
-                in_box = line.startswith("!!! report")
-                continue
-            if line and not line.startswith(" "):
-                in_box = False
-            if in_box:
-                for quote in re.findall(r'"([^"]+)"', line):
-                    assert quote in report, f"{page.relative_to(ROOT)}: {quote!r} is not in the report text"

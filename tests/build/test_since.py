@@ -11,8 +11,8 @@ import json
 from conftest import ROOT
 from helpers.built import built_path, soup
 
-from hooks.data import datafiles
 from hooks.core import dates, report_facts
+from hooks.data import datafiles
 from hooks.render.sanctions import after_report
 
 THREADS = ["the-treaty", "troops-and-casualties", "arms-and-money", "sanctions", "transport-and-people", "diplomacy", "chronology"]

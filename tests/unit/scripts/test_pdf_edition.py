@@ -1,5 +1,6 @@
 """Unit tests of scripts/pdf_edition.py's pure parts: links and ids inside the one document, the
-contents, and the clear errors for a page that is not a built MkDocs page."""
+contents, packing, and the clear errors for a page that is not a built MkDocs page (printing
+in Chromium: tests/browser/test_pdf_print.py; a broken site: tests/guardrails/test_pdf_gate.py)."""
 from __future__ import annotations
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from scripts import pdf_edition as pdf
 
 PAGES = {"index.html": "p-index", "report/summary.html": "p-report-summary", "timeline.html": "p-timeline"}
+
 SITE = "https://x.org/site/"
 
 
@@ -51,17 +53,6 @@ def test_contents_list_sections_with_their_pages_and_numbers():
 def test_a_page_that_is_not_a_built_page_is_named():
     with pytest.raises(SystemExit, match=r"report/summary.html: no <article class='md-content__inner'>"):
         pdf.rewrite_article("<html><body><p>Draft</p></body></html>", "report/summary.md", PAGES, SITE)
-
-
-@pytest.mark.browser
-def test_a_print_page_that_needs_the_network_fails_clearly(browser, tmp_path):
-    page = tmp_path / pdf.PRINT_FILE
-    page.write_text('<!doctype html><html lang="en"><head><link rel="stylesheet" href="https://cdn.example.org/x.css">'
-                    "</head><body><p>Text</p></body></html>", encoding="utf-8")
-    meta = {"site_name": "S", "report_id": "IN12355", "build_date": "November 30, 2026"}
-    with pytest.raises(SystemExit, match=r"_print.html: the print page asked for files from another host: \['https://cdn.example.org/x.css'\]"):
-        pdf.print_pdf(browser, page, meta, tmp_path / "out.pdf")
-    assert not (tmp_path / "out.pdf").exists()
 
 
 def test_packing_keeps_outline_and_metadata_and_shrinks_plain_objects(tmp_path):
