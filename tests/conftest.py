@@ -4,13 +4,16 @@ Every edition is built once per test session, strictly, into a temporary folder,
 `made` is `make build` itself (the PDF, the offline edition with the PDF inside and its zip, then
 the hosted site with all of them), and `hosted_site`, `offline_site` and `unzipped` are its
 outputs; `clientside_site` and `offline_clientside_site` are the two editions with Mermaid drawn in
-the browser (what `make serve` shows). The tests run in the order unit, content, guardrails,
-build, browser (see pytest_collection_modifyitems), so a mistake shows in seconds and the builds
-wait until a test needs them.
+the browser (what `make serve` shows). The builds start with the run, in the background
+(helpers/jobs.py), as do the tests marked @background (the guardrails' builds of broken copies).
+The tests run in the order unit, content, build, browser, guardrails (pytest_collection_modifyitems):
+a mistake in the code shows in seconds, and the guardrails' results are ready when their turn comes.
 A skipped test is a failure here: nothing may pass by not running (see pytest_sessionfinish).
 """
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import re
 import subprocess
@@ -19,6 +22,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers.jobs import JOBS
 from helpers.server import Server
 from helpers.tabs import tab_pages
 
@@ -57,14 +61,32 @@ def build_problems(result: subprocess.CompletedProcess, what: str) -> list[str]:
         [f"{what}: the build failed: {(result.stderr.strip().splitlines() or ['no output'])[-1]}"]
 
 
-def built_edition(tmp_path_factory, name: str, config: str, **env_vars: str) -> Path:
-    """Build one edition strictly into a fresh temporary folder. If it does not build, stop the
-    whole run there and print only the build's problems: every test of the built site (and all
-    the browser tests) would otherwise fail with the same message."""
-    site = tmp_path_factory.mktemp(name) / "site"
-    result = build(config, site, **env_vars)
+# The editions the tests read, each built once per run: fixture -> (job, config, environment).
+# `made` is `make build` itself; the client-side editions draw Mermaid in the browser.
+EDITION_JOBS = {
+    "made": "make build",
+    "clientside_site": ("mkdocs.yml", {"PRERENDER_DIAGRAMS": "false"}),
+    "offline_clientside_site": ("mkdocs-offline.yml", {"PRERENDER_DIAGRAMS": "false"}),
+}
+
+
+def edition_job(tmp_path_factory, fixture: str):
+    """The job that builds `fixture`'s edition into a fresh temporary folder (made here, in the caller's thread)."""
+    work = tmp_path_factory.mktemp(fixture.removesuffix("_site").replace("_", "-"))
+    if fixture == "made":
+        return lambda: make_build(work)
+    config, env_vars = EDITION_JOBS[fixture]
+    return lambda: (build(config, work / "site", **env_vars), work / "site")
+
+
+def built_edition(tmp_path_factory, fixture: str) -> Path:
+    """The edition, built strictly (in the background if the run planned it). If it does not build,
+    stop the whole run there and print only the build's problems: every test of the built site
+    (and all the browser tests) would otherwise fail with the same message."""
+    result, site = JOBS.result(fixture, edition_job(tmp_path_factory, fixture) if not JOBS.planned(fixture) else None)
     if result.returncode != 0:
-        pytest.exit(f"the strict build of the {name} edition failed, so no test of the built site ran; "
+        config = EDITION_JOBS[fixture][0]
+        pytest.exit(f"the strict build of {config} ({fixture}) failed, so no test of the built site ran; "
                     "its problems:\n" + "\n".join(build_problems(result, config)), returncode=1)
     return site
 
@@ -88,7 +110,7 @@ def make_build(work: Path) -> tuple[subprocess.CompletedProcess, dict[str, Path]
 def made(tmp_path_factory) -> dict[str, Path]:
     """`make build`, once per run: {"site": the hosted site, "offline": the offline edition,
     "dist": the PDF and the zip}. If it fails, the run stops with only its problems."""
-    result, dirs = make_build(tmp_path_factory.mktemp("make-build"))
+    result, dirs = JOBS.result("made", edition_job(tmp_path_factory, "made") if not JOBS.planned("made") else None)
     if result.returncode != 0:
         step = re.findall(r"make(?:\[\d+\])?: \*\*\* \[\S+?:\d+: (\w+)\]", result.stderr)
         pytest.exit(f"`make build` failed{f' at make {step[-1]}' if step else ''}, so no test of the built site ran; "
@@ -126,19 +148,69 @@ def unzipped(made, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def clientside_site(tmp_path_factory) -> Path:
     """The hosted edition as `make serve` previews it: Mermaid runs in the browser."""
-    return built_edition(tmp_path_factory, "clientside", "mkdocs.yml", PRERENDER_DIAGRAMS="false")
+    return built_edition(tmp_path_factory, "clientside_site")
 
 
 @pytest.fixture(scope="session")
 def offline_clientside_site(tmp_path_factory) -> Path:
     """The offline edition with Mermaid drawn in the browser (Material's own rendering, from file://)."""
-    return built_edition(tmp_path_factory, "offline-clientside", "mkdocs-offline.yml", PRERENDER_DIAGRAMS="false")
+    return built_edition(tmp_path_factory, "offline_clientside_site")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def background_jobs(request, tmp_path_factory):
+    """Plan the run's slow, self-contained work (helpers/jobs.py): first the editions its tests
+    read, then the @background tests in the order they run."""
+    items = request.session.items
+    needed = {name for item in items for name in getattr(item, "fixturenames", ())}
+    for fixture in EDITION_JOBS:
+        if fixture in needed or (fixture == "made" and needed & {"hosted_site", "offline_site", "unzipped"}):
+            JOBS.plan(fixture, edition_job(tmp_path_factory, fixture), priority=0)
+    for item in items:
+        test = getattr(item, "function", None)
+        if getattr(test, "background", False):
+            JOBS.plan(item.nodeid, functools.partial(test, **background_arguments(item, tmp_path_factory)), priority=1)
+    yield
+    JOBS.close()
+
+
+def background_arguments(item, tmp_path_factory) -> dict:
+    """A @background test's arguments: a tmp_path of its own and its parameters, nothing else."""
+    arguments = {}
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    for name in inspect.signature(item.function).parameters:
+        if name == "tmp_path":
+            arguments[name] = tmp_path_factory.mktemp(re.sub(r"\W+", "_", item.name)[:30])
+        elif name in params:
+            arguments[name] = params[name]
+        else:
+            raise pytest.UsageError(f"{item.nodeid}: a @background test takes only tmp_path and its parameters, not {name}")
+    return arguments
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """A @background test: wait for its job (run it here if it has not started) and raise what it raised."""
+    test = pyfuncitem.obj
+    if not getattr(test, "background", False):
+        return None
+    arguments = {name: pyfuncitem.funcargs[name] for name in inspect.signature(test).parameters}
+    JOBS.result(pyfuncitem.nodeid, functools.partial(test, **arguments))
+    return True
 
 
 @pytest.fixture(scope="session")
 def hosted_server(hosted_site):
     """Serve the hosted edition on 127.0.0.1 at a free port; yields the base URL."""
     server = Server(hosted_site)
+    yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def clientside_server(clientside_site):
+    """Serve the client-side hosted edition (what `make serve` shows) the same way; yields the base URL."""
+    server = Server(clientside_site)
     yield server.url
     server.close()
 
@@ -180,8 +252,9 @@ def nav_pages() -> list[str]:
     return found
 
 
-# Fast and self-contained first; the tests that need a built site (and so wait for the builds) last.
-ORDER = ("unit", "content", "guardrails", "build", "browser")
+# Fast and self-contained first, then the built site and the browser while the guardrails' builds of
+# broken copies run in the background (helpers/jobs.py); their tests, last, mostly read the results.
+ORDER = ("unit", "content", "build", "browser", "guardrails")
 
 
 def pytest_collection_modifyitems(session, config, items):

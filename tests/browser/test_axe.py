@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import nav_pages
-from helpers.axe import ALLOWED_AXE_RULES, AXE_TAGS, axe  # noqa: F401 (axe is a fixture)
+from helpers.axe import ALLOWED_AXE_RULES, AXE_OPTIONS, axe  # noqa: F401 (axe is a fixture)
 from helpers.js import script
 from helpers.pages import SCHEMES
 from helpers.tabs import WIDTHS, open_tab
@@ -20,7 +20,7 @@ LONG_PAGE = "report/sanctions.md"
 @pytest.mark.parametrize("src", PAGES)
 def test_axe_finds_no_wcag_violation(tabs, axe, src, scheme, width):
     page = open_tab(tabs, scheme, width, src)
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    results = axe.run(page, options=AXE_OPTIONS)
     lines = []
     for violation in results.response["violations"]:
         if violation["id"] in ALLOWED_AXE_RULES:
@@ -43,14 +43,14 @@ def test_axe_finds_no_wcag_violation_with_the_drawer_or_search_open(tabs, axe, s
     page.click("label.md-header__button[for='__drawer']")
     page.wait_for_function("document.getElementById('__drawer').checked")
     page.evaluate(script("wait_for_animations"))
-    found += [("drawer", v) for v in axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]]
+    found += [("drawer", v) for v in axe.run(page, options=AXE_OPTIONS).response["violations"]]
     page.keyboard.press("Escape")
     page = open_tab(tabs, scheme, 390, LONG_PAGE)
     page.click("label.md-header__button[for='__search']")
     page.keyboard.type("sanctions")
     page.wait_for_selector(".md-search-result__item", timeout=20_000)
     page.evaluate(script("wait_for_animations"))
-    found += [("search", v) for v in axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]]
+    found += [("search", v) for v in axe.run(page, options=AXE_OPTIONS).response["violations"]]
     lines = [f"  {state}: {v['id']}: {v['help']}: " + "; ".join(" >> ".join(map(str, n["target"])) for n in v["nodes"][:5])
              for state, v in found if v["id"] not in ALLOWED_AXE_RULES]
     assert not lines, f"{LONG_PAGE} ({scheme}, 390px):\n" + "\n".join(lines)

@@ -13,7 +13,7 @@ from helpers.search import check_search
 
 PAGES = nav_pages()
 
-FAULT_WAIT = 4_000      # ms to wait for diagrams that will never render
+FAULT_WAIT = 2_000      # ms to wait for diagrams that will never render
 
 
 def test_the_checks_catch_injected_faults(browser, offline_site, offline_clientside_site, tmp_path):

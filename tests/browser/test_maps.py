@@ -5,7 +5,7 @@ Reuses conftest's `tabs` contexts, helpers.tabs.open_tab and the axe setup of te
 from __future__ import annotations
 
 import pytest
-from helpers.axe import ALLOWED_AXE_RULES, AXE_TAGS, axe  # noqa: F401 (axe is a fixture)
+from helpers.axe import ALLOWED_AXE_RULES, AXE_OPTIONS, axe  # noqa: F401 (axe is a fixture)
 from helpers.js import script
 from helpers.maps import map_pages
 from helpers.pages import SCHEMES
@@ -50,7 +50,7 @@ def test_maps_fit_and_labels_are_readable(tabs, src, width, variant):
 @pytest.mark.parametrize("src", MAP_PAGES)
 def test_axe_finds_no_violation_on_map_pages(tabs, axe, src, scheme, width):  # noqa: F811
     page = open_tab(tabs, scheme, width, src)
-    results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    results = axe.run(page, options=AXE_OPTIONS)
     lines = [f"  {v['id']}: {v['help']}: " + "; ".join(" >> ".join(map(str, n["target"])) for n in v["nodes"][:5])
              for v in results.response["violations"] if v["id"] not in ALLOWED_AXE_RULES]
     assert not lines, f"{src} ({scheme}, {width}px):\n" + "\n".join(lines)

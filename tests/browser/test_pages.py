@@ -20,7 +20,6 @@ from helpers.built import built_page, built_path, page_url
 from helpers.guard import guarded_context
 from helpers.pages import SCHEMES, check_page
 from helpers.search import check_search
-from helpers.server import Server
 
 from hooks.core.mermaid_text import is_phone_variant
 from hooks.diagrams.inventory import project_diagrams
@@ -35,7 +34,7 @@ PAGES = nav_pages()
 @pytest.fixture(scope="session")
 def editions(request, source_diagrams):
     """edition name -> (base URL, site folder, offline?), each built and served on first use."""
-    servers, cache = [], {}
+    cache = {}
 
     def get(name: str):
         if name not in cache:
@@ -48,14 +47,10 @@ def editions(request, source_diagrams):
                 site = request.getfixturevalue("offline_clientside_site")
                 cache[name] = (site.as_uri() + "/", site, True)
             elif name == "hosted-clientside":
-                site = request.getfixturevalue("clientside_site")
-                servers.append(Server(site))
-                cache[name] = (servers[-1].url, site, False)
+                cache[name] = (request.getfixturevalue("clientside_server"), request.getfixturevalue("clientside_site"), False)
         return cache[name]
 
-    yield get
-    for server in servers:
-        server.close()
+    return get
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ import re
 import pytest
 from conftest import record_problems
 from helpers.guard import guarded_context
+from helpers.js import script
 from helpers.pages import wait_for_material
 from helpers.search_box import boilerplate_in, normalise, ranked_pages, search_results
 
@@ -92,11 +93,11 @@ def page_texts(site) -> dict[str, str]:
 
 
 @pytest.mark.browser
-def test_reader_queries_rank_the_right_page(search_page, hosted_server, hosted_site):
+def test_reader_queries_rank_the_right_page(typed, hosted_site):
     texts = page_texts(hosted_site)
     misses, table = [], []
     for query, wanted in QUERIES:
-        pages = ranked_pages(search_page, hosted_server, query)
+        pages = typed[query][0]
         top = pages[:TOP]
         table.append(f"{query!r}: {' > '.join(p or 'home' for p in top)}")
         if wanted not in top:
@@ -112,7 +113,7 @@ def test_reader_queries_rank_the_right_page(search_page, hosted_server, hosted_s
     assert not misses, "\n".join(misses)
 
 
-@pytest.fixture()
+@pytest.fixture(scope="module")
 def search_page(browser, hosted_server):
     """The hosted home page at 1280x800, only the local server reachable: where each test types."""
     context, page, _ = guarded_context(browser, hosted_server, viewport=(1280, 800))
@@ -122,13 +123,21 @@ def search_page(browser, hosted_server):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def typed(search_page, hosted_server) -> dict[str, tuple[list[str], list[list[dict]]]]:
+    """Every query of QUERIES and TEASER_QUERIES typed once: query -> (the pages listed, in order;
+    per page listed, the results shown: title, teaser, href and score, tests/js/search_teasers.js)."""
+    return {query: (ranked_pages(search_page, hosted_server, query), search_page.evaluate(script("search_teasers")))
+            for query in dict.fromkeys([q for q, _ in QUERIES] + TEASER_QUERIES)}
+
+
 @pytest.mark.browser
-def test_result_teasers_are_content_not_boilerplate(search_page, hosted_server):
+def test_result_teasers_are_content_not_boilerplate(typed):
     """Every query of this file, typed into the search box: no result's teaser is page furniture,
     and for TEASER_QUERIES the first teaser shown (of the first page listed) is real text."""
     problems, shown = [], []
     for query in dict.fromkeys([q for q, _ in QUERIES] + TEASER_QUERIES):
-        results = search_results(search_page, hosted_server, query)
+        results = typed[query][1]
         if not results:
             problems.append(f"search {query!r}: no results")
             continue

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from conftest import build, warnings_of
+from helpers.jobs import background
 from helpers.project import copy_project
 
 from hooks.diagrams import inventory
@@ -59,6 +60,7 @@ def test_an_unclosed_quote_is_reported_at_the_line_that_opens_it(mermaid, tmp_pa
     assert problems[0].endswith(f"(close the quote on this line; {FIX[1:]}"), problems[0]
 
 
+@background
 def test_the_build_reports_the_file_line_and_whole_message(tmp_path):
     """hooks/diagrams/prerender.py draws through the same driver and logs the same problem."""
     root = copy_project(tmp_path)

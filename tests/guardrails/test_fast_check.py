@@ -10,6 +10,7 @@ import sys
 
 import pytest
 from conftest import ROOT
+from helpers.jobs import background
 from helpers.project import WHOLE, copy_project
 
 
@@ -21,6 +22,7 @@ def break_first(root, rel: str, old: str, new: str) -> int:
     return index + 1
 
 
+@background
 @pytest.mark.browser
 def test_the_fast_check_under_github_actions(tmp_path):
     """A link to a missing page: the check exits 1, prints its annotation (GitHub hides these from
@@ -41,6 +43,7 @@ def test_the_fast_check_under_github_actions(tmp_path):
     assert f"| `docs/about.md` | {line} | Links, anchors and build | link 'missing.md'" in summary_file.read_text()
 
 
+@background
 @pytest.mark.browser
 def test_make_test_stops_at_the_fast_check_with_only_the_problems(tmp_path):
     """One broken diagram: `make test` prints under 50 lines, the problem last (before make's own
@@ -61,6 +64,7 @@ def test_make_test_stops_at_the_fast_check_with_only_the_problems(tmp_path):
     assert lines[-1].startswith("make: *** [") and "test] Error" in lines[-1], lines
 
 
+@background
 @pytest.mark.browser
 def test_tests_of_the_built_site_stop_at_a_site_that_does_not_build(tmp_path):
     """Run without the fast check (pytest alone), a broken page stops the run at the first strict

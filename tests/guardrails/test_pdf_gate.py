@@ -8,11 +8,13 @@ import os
 import subprocess
 import sys
 
+from helpers.jobs import background
 from helpers.project import copy_project
 
 MESSAGE = "link 'missing.md': the target is not found among documentation files"
 
 
+@background
 def test_make_pdf_fails_on_a_broken_link_and_names_its_file_and_line(tmp_path):
     root = copy_project(tmp_path / "project")
     page = root / "docs/about.md"

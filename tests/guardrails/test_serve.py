@@ -11,6 +11,7 @@ import time
 import urllib.request
 
 from conftest import build, warnings_of
+from helpers.jobs import background
 from helpers.project import copy_project
 
 COPY = ("docs", "data", "hooks", "includes", "overrides", "mkdocs.yml", "mkdocs-offline.yml")
@@ -42,6 +43,7 @@ def _fetch(url: str) -> str | None:
         return None
 
 
+@background
 def test_builds_stay_strict_unless_strict_is_turned_off(tmp_path):
     root, line = broken_copy(tmp_path / "project")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PRERENDER_DIAGRAMS="false")
@@ -58,6 +60,7 @@ def test_builds_stay_strict_unless_strict_is_turned_off(tmp_path):
     assert forced.returncode != 0 and MESSAGE in warnings_of(forced)
 
 
+@background
 def test_serve_shows_the_problem_on_the_page_and_keeps_serving(tmp_path):
     root, line = broken_copy(tmp_path / "project")
     port = _free_port()
@@ -89,6 +92,7 @@ def test_serve_shows_the_problem_on_the_page_and_keeps_serving(tmp_path):
     assert f"docs/about.md:{line}: {MESSAGE}" in output, output[-2000:]
 
 
+@background
 def test_serve_rebuilds_when_a_data_file_changes(tmp_path):
     """`make serve` watches data/ (mkdocs.yml `watch:`) and the hooks, which are not reloaded
     between rebuilds, see the edit: _datafiles keeps a load only while the file's mtime is the same."""

@@ -6,14 +6,15 @@ import re
 import shutil
 
 from conftest import ROOT, build, warnings_of
+from helpers.jobs import background
 from helpers.project import copy_project
 
 from hooks.render import markers
 
 
+@background
 def test_broken_sanctions_entry_fails_the_strict_build(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "site-offline", "dist", "node_modules", ".cache", "__pycache__"))
+    project = copy_project(tmp_path / "project")
     path = project / "data/sanctions.yml"
     text = path.read_text(encoding="utf-8")
     first = text.index("- id:")                                    # every entry starts with its id
@@ -30,6 +31,7 @@ def test_broken_sanctions_entry_fails_the_strict_build(tmp_path):
     assert f"data/sanctions.yml:{entry_line}: entry 1: Additional properties are not allowed ('old_date' was unexpected)" in warnings, warnings
 
 
+@background
 def test_strict_build_names_a_folded_after_box(tmp_path):
     """A contributor writes `??? after`: the strict build fails and names the file and line."""
     project = copy_project(tmp_path / "project")
@@ -43,6 +45,7 @@ def test_strict_build_names_a_folded_after_box(tmp_path):
     assert f"docs/report/sanctions.md:{number}: 'after' box starts closed (???)" in warnings_of(result)
 
 
+@background
 def test_strict_build_names_a_diagram_too_wide_for_a_phone(tmp_path):
     """Remove the actors page's phone variant: the build stops at the diagram's line."""
     project = copy_project(tmp_path / "project")
@@ -60,6 +63,7 @@ def test_strict_build_names_a_diagram_too_wide_for_a_phone(tmp_path):
 COPY = ("docs", "data", "hooks", "includes", "overrides", "scripts", "mkdocs.yml", "mkdocs-offline.yml")
 
 
+@background
 def test_broken_places_fail_the_build_with_file_and_line(tmp_path):
     project = tmp_path / "project"
     for name in COPY:
