@@ -20,7 +20,7 @@ endif
 .PHONY: serve build offline pdf test check lint generate bench clean lock
 
 # The editions a reader can download, built before the hosted site, which copies them (hooks/render/downloads.py).
-# The folders can be moved (tests/test_editions.py runs `make build` into a temporary folder).
+# The folders can be moved (the tests run `make build` into a temporary folder: tests/conftest.py's `made`).
 SITE         ?= site
 OFFLINE_SITE ?= site-offline
 EDITIONS     ?= dist
@@ -91,11 +91,11 @@ pdf: $(VENV)/.chromium $(VENV)/.fonts
 	$(BIN)/python -m scripts.pdf_edition $(PDF)
 
 ## test: set up, run the fast check (and stop there if it finds a problem), then the whole pytest
-## suite: both editions built strictly, the built HTML, and the browser tests. test_lint.py is
+## suite: both editions built strictly, the built HTML, and the browser tests. tests/content/test_lint.py is
 ## deselected because it is the fast check again.
 test: $(VENV)/.test-deps
 	@$(BIN)/python -m scripts.check
-	@$(BIN)/python -m pytest -q --tb=short --deselect tests/test_lint.py::test_content_passes_lint
+	@$(BIN)/python -m pytest -q --tb=short --deselect tests/content/test_lint.py::test_content_passes_lint
 
 ## check: the fast check, in seconds: every content rule, data schemas, links and anchors, every
 ## Mermaid diagram, Markdown lint, spelling, vendored assets (pre-commit runs it; scripts/check.py)

@@ -48,7 +48,7 @@ CRIMEA_BOX = (32.4, 44.3, 36.7, 46.3)
 RAIL_BRIDGE = (130.641056, 42.415167)
 
 
-# --- TopoJSON decoding (pure; tested in tests/test_maps_unit.py) ----------------------------
+# --- TopoJSON decoding (pure; tested in tests/unit/scripts/test_make_map_data.py) -----------
 
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
     """Absolute (lon, lat) points of every arc: undo delta encoding, then the quantization transform."""

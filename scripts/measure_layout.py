@@ -9,7 +9,7 @@ For every built page (SITE_DIR is a hosted build, e.g. `mkdocs build -d /tmp/sit
 - each table's width against its column;
 - the text size inside content boxes (admonitions) against body text;
 - the page height, in screens.
-Prints a table, or JSON with --json. tests/test_layout.py runs the same measurement (MEASURE) and
+Prints a table, or JSON with --json. tests/browser/test_layout.py runs the same measurement (MEASURE) and
 turns the numbers into pass/fail; this script is for looking and for before/after reports.
 """
 from __future__ import annotations

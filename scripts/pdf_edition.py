@@ -312,7 +312,7 @@ def build_offline(target: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
     env.pop("EDITIONS_DIR", None)          # the PDF's own pages must not wait for a PDF
     # Never --quiet: it hides warnings from --strict, which then passes a broken site
-    # (tests/build/test_pdf_gate.py breaks a link and expects this to fail).
+    # (tests/guardrails/test_pdf_gate.py breaks a link and expects this to fail).
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
                              str(ROOT / "mkdocs-offline.yml"), "--site-dir", str(target)],
                             cwd=ROOT, env=env, capture_output=True, text=True)

@@ -81,7 +81,7 @@ def measure(browser, base_url: str, pages: list[str]) -> dict[str, dict]:
     try:
         for path in pages:
             page.goto(base_url + path, wait_until="load")
-            page.wait_for_function("window.mdxMaterial !== undefined", timeout=15000)
+            page.wait_for_function("() => window.mdxMaterial !== undefined", timeout=15000)
             found = page.evaluate(MEASURE)
             results[path] = {"screens": round(found["height"] / PHONE[1], 1), "words": found["words"],
                              "minutes": round(found["words"] / WORDS_PER_MINUTE, 1), "grade": fk_grade(found["prose"])}

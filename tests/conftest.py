@@ -1,22 +1,36 @@
-"""Shared fixtures: the two built editions, a local server, and a Chromium driven by Playwright.
+"""Shared fixtures: the built editions, a local server, Chromium driven by Playwright, and the run's order.
 
-The site is built once per test session (both editions, `--strict`), into a temporary folder.
+Every edition is built once per test session, strictly, into a temporary folder, and shared:
+`made` is `make build` itself (the PDF, the offline edition with the PDF inside and its zip, then
+the hosted site with all of them), and `hosted_site`, `offline_site` and `unzipped` are its
+outputs; `clientside_site` and `offline_clientside_site` are the two editions with Mermaid drawn in
+the browser (what `make serve` shows). The builds start with the run, in the background
+(helpers/jobs.py), as do the tests marked @background (the guardrails' builds of broken copies).
+The tests run in the order unit, content, build, browser, guardrails (pytest_collection_modifyitems):
+a mistake in the code shows in seconds, and the guardrails' results are ready when their turn comes.
 A skipped test is a failure here: nothing may pass by not running (see pytest_sessionfinish).
 """
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
-from hooks.diagrams import chromium
+from helpers.jobs import JOBS
 from helpers.server import Server
 from helpers.tabs import tab_pages
 
+from hooks.diagrams import chromium
+from hooks.diagrams.mermaid import Mermaid
+
 ROOT = Path(__file__).resolve().parent.parent
+ZIP, FOLDER = "in12355-explainer-offline.zip", "in12355-explainer"   # the offline zip and its one folder
 _PROBLEMS: list[str] = []
 
 
@@ -39,41 +53,164 @@ def record_problems(lines) -> None:
     _PROBLEMS.extend(lines)
 
 
-def built_edition(tmp_path_factory, name: str, config: str, **env_vars: str) -> Path:
-    """Build one edition strictly into a fresh temporary folder. If it does not build, stop the
-    whole run there and print only the build's problems: every test of the built site (and all
-    the browser tests) would otherwise fail with the same message."""
-    site = tmp_path_factory.mktemp(name) / "site"
-    result = build(config, site, **env_vars)
+def build_problems(result: subprocess.CompletedProcess, what: str) -> list[str]:
+    """A failed build's problems, one `path:line: problem (fix)` line each, without MkDocs' prefix."""
+    problems = [re.sub(r"^(WARNING|ERROR) +- +", "", line) for line in warnings_of(result).splitlines()]
+    problems = [line for line in problems if line and not line.startswith("Aborted")]
+    return list(dict.fromkeys(problems)) or \
+        [f"{what}: the build failed: {(result.stderr.strip().splitlines() or ['no output'])[-1]}"]
+
+
+# The editions the tests read, each built once per run: fixture -> (job, config, environment).
+# `made` is `make build` itself; the client-side editions draw Mermaid in the browser.
+EDITION_JOBS = {
+    "made": "make build",
+    "clientside_site": ("mkdocs.yml", {"PRERENDER_DIAGRAMS": "false"}),
+    "offline_clientside_site": ("mkdocs-offline.yml", {"PRERENDER_DIAGRAMS": "false"}),
+}
+
+
+def edition_job(tmp_path_factory, fixture: str):
+    """The job that builds `fixture`'s edition into a fresh temporary folder (made here, in the caller's thread)."""
+    work = tmp_path_factory.mktemp(fixture.removesuffix("_site").replace("_", "-"))
+    if fixture == "made":
+        return lambda: make_build(work)
+    config, env_vars = EDITION_JOBS[fixture]
+    return lambda: (build(config, work / "site", **env_vars), work / "site")
+
+
+def built_edition(tmp_path_factory, fixture: str) -> Path:
+    """The edition, built strictly (in the background if the run planned it). If it does not build,
+    stop the whole run there and print only the build's problems: every test of the built site
+    (and all the browser tests) would otherwise fail with the same message."""
+    result, site = JOBS.result(fixture, edition_job(tmp_path_factory, fixture) if not JOBS.planned(fixture) else None)
     if result.returncode != 0:
-        problems = [re.sub(r"^(WARNING|ERROR) +- +", "", line) for line in warnings_of(result).splitlines()]
-        problems = [line for line in problems if line and not line.startswith("Aborted")] or \
-            [f"{config}: the build failed: {(result.stderr.strip().splitlines() or ['no output'])[-1]}"]
-        pytest.exit(f"the strict build of the {name} edition failed, so no test of the built site ran; "
-                    "its problems:\n" + "\n".join(problems), returncode=1)
+        config = EDITION_JOBS[fixture][0]
+        pytest.exit(f"the strict build of {config} ({fixture}) failed, so no test of the built site ran; "
+                    "its problems:\n" + "\n".join(build_problems(result, config)), returncode=1)
     return site
 
 
-@pytest.fixture(scope="session")
-def hosted_site(tmp_path_factory) -> Path:
-    return built_edition(tmp_path_factory, "hosted", "mkdocs.yml")
+def make_build(work: Path) -> tuple[subprocess.CompletedProcess, dict[str, Path]]:
+    """`make build` into `work`: the Makefile's SITE, OFFLINE_SITE and EDITIONS moved there, with
+    this Python's virtualenv (so a copy of the project builds without one of its own)."""
+    dirs = {"site": work / "site", "offline": work / "site-offline", "dist": work / "dist"}
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    env.pop("EDITIONS_DIR", None)
+    result = subprocess.run(["make", "--no-print-directory", "build", f"SITE={dirs['site']}",
+                             f"OFFLINE_SITE={dirs['offline']}", f"EDITIONS={dirs['dist']}",
+                             f"VENV={Path(sys.executable).parent.parent}", f"BIN={Path(sys.executable).parent}"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    # The PDF step prints its build's warnings to stderr without MkDocs' own run of them.
+    result.stderr = result.stdout + result.stderr
+    return result, dirs
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
-    return built_edition(tmp_path_factory, "offline", "mkdocs-offline.yml")
+def made(tmp_path_factory) -> dict[str, Path]:
+    """`make build`, once per run: {"site": the hosted site, "offline": the offline edition,
+    "dist": the PDF and the zip}. If it fails, the run stops with only its problems."""
+    result, dirs = JOBS.result("made", edition_job(tmp_path_factory, "made") if not JOBS.planned("made") else None)
+    if result.returncode != 0:
+        step = re.findall(r"make(?:\[\d+\])?: \*\*\* \[\S+?:\d+: (\w+)\]", result.stderr)
+        pytest.exit(f"`make build` failed{f' at make {step[-1]}' if step else ''}, so no test of the built site ran; "
+                    "its problems:\n" + "\n".join(build_problems(result, "make build")), returncode=1)
+    return dirs
+
+
+@pytest.fixture(scope="session")
+def hosted_site(made) -> Path:
+    """The hosted edition as published: with the PDF, the zip and the data downloads."""
+    return made["site"]
+
+
+@pytest.fixture(scope="session")
+def offline_site(made) -> Path:
+    """The offline edition as published (mkdocs-offline.yml), the PDF inside: what the zip holds."""
+    return made["offline"]
+
+
+@pytest.fixture(scope="session")
+def unzipped(made, tmp_path_factory) -> Path:
+    """The offline zip the hosted site offers, unzipped as a reader would: the folder with index.html."""
+    archive = made["site"] / "downloads" / ZIP
+    assert archive.is_file(), "the hosted site has no downloads/" + ZIP
+    out = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(archive) as zipped:
+        names = zipped.namelist()
+        assert names and all(n.startswith(f"{FOLDER}/") for n in names), "the zip must hold one top-level folder"
+        assert not [n for n in names if n.endswith(".map") or "/mermaid-" in n], "source maps or unused Mermaid in the zip"
+        zipped.extractall(out)
+    assert (out / FOLDER / "index.html").is_file(), f"no {FOLDER}/index.html in the zip"
+    return out / FOLDER
 
 
 @pytest.fixture(scope="session")
 def clientside_site(tmp_path_factory) -> Path:
     """The hosted edition as `make serve` previews it: Mermaid runs in the browser."""
-    return built_edition(tmp_path_factory, "clientside", "mkdocs.yml", PRERENDER_DIAGRAMS="false")
+    return built_edition(tmp_path_factory, "clientside_site")
+
+
+@pytest.fixture(scope="session")
+def offline_clientside_site(tmp_path_factory) -> Path:
+    """The offline edition with Mermaid drawn in the browser (Material's own rendering, from file://)."""
+    return built_edition(tmp_path_factory, "offline_clientside_site")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def background_jobs(request, tmp_path_factory):
+    """Plan the run's slow, self-contained work (helpers/jobs.py): first the editions its tests
+    read, then the @background tests in the order they run."""
+    items = request.session.items
+    needed = {name for item in items for name in getattr(item, "fixturenames", ())}
+    for fixture in EDITION_JOBS:
+        if fixture in needed or (fixture == "made" and needed & {"hosted_site", "offline_site", "unzipped"}):
+            JOBS.plan(fixture, edition_job(tmp_path_factory, fixture), priority=0)
+    for item in items:
+        test = getattr(item, "function", None)
+        if getattr(test, "background", False):
+            JOBS.plan(item.nodeid, functools.partial(test, **background_arguments(item, tmp_path_factory)), priority=1)
+    yield
+    JOBS.close()
+
+
+def background_arguments(item, tmp_path_factory) -> dict:
+    """A @background test's arguments: a tmp_path of its own and its parameters, nothing else."""
+    arguments = {}
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    for name in inspect.signature(item.function).parameters:
+        if name == "tmp_path":
+            arguments[name] = tmp_path_factory.mktemp(re.sub(r"\W+", "_", item.name)[:30])
+        elif name in params:
+            arguments[name] = params[name]
+        else:
+            raise pytest.UsageError(f"{item.nodeid}: a @background test takes only tmp_path and its parameters, not {name}")
+    return arguments
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """A @background test: wait for its job (run it here if it has not started) and raise what it raised."""
+    test = pyfuncitem.obj
+    if not getattr(test, "background", False):
+        return None
+    arguments = {name: pyfuncitem.funcargs[name] for name in inspect.signature(test).parameters}
+    JOBS.result(pyfuncitem.nodeid, functools.partial(test, **arguments))
+    return True
 
 
 @pytest.fixture(scope="session")
 def hosted_server(hosted_site):
     """Serve the hosted edition on 127.0.0.1 at a free port; yields the base URL."""
     server = Server(hosted_site)
+    yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def clientside_server(clientside_site):
+    """Serve the client-side hosted edition (what `make serve` shows) the same way; yields the base URL."""
+    server = Server(clientside_site)
     yield server.url
     server.close()
 
@@ -86,8 +223,16 @@ def tabs(browser, hosted_server):
 
 @pytest.fixture(scope="session")
 def browser():
+    """One Chromium for the whole run, as a reader runs it (hooks/diagrams/chromium.py ARGS)."""
     with chromium.browser("for the browser tests") as instance:   # the project's one launcher
         yield instance
+
+
+@pytest.fixture(scope="session")
+def mermaid(browser):
+    """The build's Mermaid driver (hooks/diagrams/mermaid.py) on the session's Chromium."""
+    with Mermaid(ROOT, browser=browser) as driver:
+        yield driver
 
 
 def nav_pages() -> list[str]:
@@ -105,6 +250,18 @@ def nav_pages() -> list[str]:
                 found.append(value)
     walk(config["nav"])
     return found
+
+
+# Fast and self-contained first, then the built site and the browser while the guardrails' builds of
+# broken copies run in the background (helpers/jobs.py); their tests, last, mostly read the results.
+ORDER = ("unit", "content", "build", "browser", "guardrails")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    def rank(item) -> int:
+        parts = Path(str(item.path)).relative_to(ROOT / "tests").parts
+        return ORDER.index(parts[0]) if parts[0] in ORDER else len(ORDER)
+    items.sort(key=rank)     # stable: the order within a folder stays
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

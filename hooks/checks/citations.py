@@ -17,12 +17,12 @@ from hooks.core import report_facts
 from hooks.core.build import Build
 from hooks.core.markdown import admonitions, scan
 from hooks.core.problems import ROOT, Problem
+from hooks.render import markers
 
 FACT_KINDS = ("report", "context", "after")
 
 _DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:\s*(?P<text>.*)$")
 _REFERENCE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
-_RENDER_MARKER = re.compile(r"^<!--\s*render:\s*[\w-]+\s*-->$")
 _LINK_TARGET = re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)|<(?P<auto>[a-z]+://[^>\s]+)>")
 
 
@@ -59,7 +59,7 @@ def check(path: str, source: str, build: Build | None = None) -> list[Problem]:
         if box.kind not in FACT_KINDS:
             continue
         for number, paragraph in box.paragraphs:
-            if _RENDER_MARKER.match(paragraph):   # rendered data: each row links its own source
+            if markers.MARKER.fullmatch(paragraph):   # rendered data: each row links its own source
                 continue
             if not _REFERENCE.search(paragraph):
                 problems.append(Problem(path, number, f"statement in a '{box.kind}' box cites no source",

@@ -1,6 +1,6 @@
 """Search tuning: what Material's search indexes, so the page a reader means ranks first.
 
-Two changes, both measured with tests/test_search_ranking.py (reader queries typed into the
+Two changes, both measured with tests/browser/test_search_ranking.py (reader queries typed into the
 search box of a real build, and the teasers the results show):
 - Boilerplate stays out. The footnote list, the note numbers in the text, the "Cite this page"
   and "Download this data" sections, diagram source, table column headings and the timeline's
@@ -40,7 +40,7 @@ offers no hook for (its `__search.transform` hook was removed in 9.0.0; the work
 query parser are bundled), so it would mean patching or forking Material's bundle, which this
 project avoids (maintenance mode, end of life 2027-05-05). Unquoted phrases rank first through the field
 boosts and Material's own post-query boost for sections that match every word; the browser test
-(PHRASES, QUOTED in tests/test_search_ranking.py) checks both.
+(PHRASES, QUOTED in tests/browser/test_search_ranking.py) checks both.
 """
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ pass and an 1,830-object layout, all inside Lighthouse's blocking time (BENCHMAR
 
 This hook writes the same two wrappers at build time and gives each table the class `mdx-table`,
 so Material's script passes it by. Material styles only classless tables, so extra.css repeats
-its table rules for `table.mdx-table` ("Tables" section there); tests/test_tables.py checks that
-every built table is wrapped once and looks as Material draws it.
+its table rules for `table.mdx-table` ("Tables" section there); tests/build/test_tables.py checks that
+every built table is wrapped once, tests/browser/test_tables.py that it looks as Material draws it.
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ nor pyproj nor the network.
 Projection: Lambert conformal conic on a sphere of radius R (Snyder, *Map Projections: A Working
 Manual*, USGS Professional Paper 1395, 1987, equations 15-1 to 15-3, spherical form). It keeps
 shapes true in the mid-latitudes this site maps and is what many atlases use for Russia and East
-Asia. tests/test_maps_unit.py checks it against PROJ (`+proj=lcc +R=6371000`) at fixed points.
+Asia. tests/unit/render/test_geo.py checks it against PROJ (`+proj=lcc +R=6371000`) at fixed points.
 Distances: the haversine great-circle distance on the same sphere (R = 6,371 km, the mean radius),
 "as the crow flies", not by road, rail or sea.
 """

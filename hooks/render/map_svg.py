@@ -4,7 +4,7 @@ Each map is a list of panels (a main view, an optional inset), drawn twice: a wi
 desktop column and a narrow one for phones; docs/assets/stylesheets/maps.css shows one of them by
 the width of its container. Every colour is a class that maps.css fills from
 Material's CSS variables, so the maps follow the light and dark schemes; the SVG holds no colour.
-Pure functions of their inputs; tests/test_maps_unit.py drives them.
+Pure functions of their inputs; tests/unit/render/test_map_svg.py drives them.
 """
 from __future__ import annotations
 

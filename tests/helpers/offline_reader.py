@@ -1,6 +1,6 @@
 """One guarded browser page on an unzipped offline edition, opened from disk (file://) as a reader
-opens it. Used by tests/test_offline_zip.py and tests/test_editions.py: each defines its own
-`unzipped` fixture (the folder holding index.html) and imports this module's `reader_page`."""
+opens it: conftest's `unzipped` (the zip `make build` publishes). Used by tests/browser/test_offline_zip.py,
+which imports this module's `reader_page`."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-// Colours of every map on the page that is shown (test_maps_browser.py): each label's fill and
+// Colours of every map on the page that is shown (tests/browser/test_maps.py): each label's fill and
 // the halo painted under it, and the colours of the lines a reader must see (the border, routes,
 // distance lines, place dots) with the fills they sit on. Needs colour_lib.js (the `mdx` helpers).
 (() => {

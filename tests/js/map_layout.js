@@ -1,4 +1,4 @@
-// The maps on a page (test_maps_browser.py): which variant shows, where each sits against its column,
+// The maps on a page (tests/browser/test_maps.py): which variant shows, where each sits against its column,
 // the smallest label on screen (font size times the SVG's scale) and labels that run past the map's edge.
 () => [...document.querySelectorAll("figure.mdx-map")].map(figure => {
   const shown = [...figure.querySelectorAll(":scope > svg")].filter(s => getComputedStyle(s).display !== "none");

@@ -1,0 +1,127 @@
+"""hooks/data/datafiles.py: loading and validating data/*.yml, messages at file, line and field,
+one read per build, unique ids and glossary anchors, and the titles that live only in the schemas."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from conftest import ROOT
+from helpers.sample import REPORT_DATE, messages
+
+from hooks.data import datafiles
+from hooks.render import estimates, sanctions, timeline
+from hooks.render.sanctions import after_report
+
+DATE_SCHEMA = {"type": "array", "items": {"type": "object", "required": ["date"], "additionalProperties": False,
+                                         "properties": {"date": {"type": "string", "format": "partial-iso-date"}}}}
+
+
+@pytest.mark.parametrize("value", ["2024", "2024-02", "2024-02-29", "2023-12-31"])
+def test_partial_iso_dates_valid(value):
+    assert datafiles.validate("data/t.yml", [{"date": value}], DATE_SCHEMA, {(0, "date"): 3}) == []
+
+
+@pytest.mark.parametrize("value", ["2024-02-30", "2023-13", "2023-02-29", "2024-00", "24", "2024-1-5", "May 2024", "2024-05-06T00:00"])
+def test_partial_iso_dates_invalid(value):
+    found = messages(datafiles.validate("data/t.yml", [{"date": value}], DATE_SCHEMA, {(0, "date"): 3}))
+    assert len(found) == 1 and found[0].startswith(f"data/t.yml:3: entry 1, field 'date': '{value}' is not a 'partial-iso-date'"), found
+
+
+def test_datafiles_messages_name_file_line_and_field():
+    lines = {(0,): 1, (0, "date"): 1, (1,): 3, (1, "extra"): 4}
+    found = messages(datafiles.validate("data/t.yml", [{"date": "2024"}, {"extra": 1}], DATE_SCHEMA, lines))
+    assert "data/t.yml:3: entry 2, field 'date': is missing (see data/schemas/t.schema.json)" in found
+    assert any(line.startswith("data/t.yml:3: entry 2: Additional properties are not allowed") for line in found)
+
+
+def test_load_reports_yaml_errors_and_leaves_out_bad_entries(tmp_path):
+    (tmp_path / "data/schemas").mkdir(parents=True)
+    (tmp_path / "data/schemas/timeline.schema.json").write_text((ROOT / "data/schemas/timeline.schema.json").read_text())
+    good = {"id": "a-label", "date": "2024-01-02", "label": "A label", "text": "Some text that is long enough.", "kind": "report",
+            "source": "https://example.org/", "source_title": "Example"}
+    import yaml
+    bad = dict(good, id="another-label", date="2024-02-30")          # entry 2 at line 8, its date at line 9
+    (tmp_path / "data/timeline.yml").write_text(yaml.safe_dump([good, bad], sort_keys=False))
+    entries, problems = datafiles.load(tmp_path, "timeline")
+    assert entries == [good]
+    assert [str(p).split(": ")[0] for p in problems] == ["data/timeline.yml:9"]
+    (tmp_path / "data/timeline.yml").write_text("- date: '2024'\n  label: [unclosed\n")
+    entries, problems = datafiles.load(tmp_path, "timeline")
+    assert entries == [] and str(problems[0]).startswith("data/timeline.yml:3: not valid YAML")
+
+
+def test_duplicate_ids():
+    found = messages(datafiles._unique("data/a.yml", [{"id": "x"}, {"id": "x"}], {(1, "id"): 7}))
+    assert found == ["data/a.yml:7: entry 2: duplicate id 'x' (also entry 1) (merge the two entries or rename one)"]
+    # Terms that would share an anchor on the glossary page (datafiles.term_anchor) are duplicates too.
+    found = messages(datafiles._unique("data/glossary.yml", [{"term": "Article 4 (2024 treaty)"}, {"term": "Article 4, 2024 treaty"}], {(1, "term"): 9}))
+    assert found == ["data/glossary.yml:9: entry 2: term 'Article 4, 2024 treaty' has the same anchor #term-article-4-2024-treaty "
+                     "as entry 1 'Article 4 (2024 treaty)' (rename one so the anchors differ, or merge the two entries)"]
+    found = messages(datafiles._unique("data/glossary.yml", [{"term": "Kim"}, {"term": "зс"}], {(1, "term"): 5}))
+    assert found == ["data/glossary.yml:5: entry 2: term 'зс' has no letters or digits for its anchor (spell the term with Latin letters or digits)"]
+
+
+def test_real_data_files_are_valid():
+    for name in datafiles.DATA_FILES:
+        assert datafiles.load(ROOT, name)[1] == []
+
+
+def test_data_is_read_once_until_a_file_changes(tmp_path, monkeypatch):
+    """_datafiles keeps each load until its file's mtime (or size) changes: one read per build,
+    and `make serve` still sees an edit."""
+    (tmp_path / "data/schemas").mkdir(parents=True)
+    (tmp_path / "data/schemas/glossary.schema.json").write_text((ROOT / "data/schemas/glossary.schema.json").read_text())
+    entry = {"term": "Alpha", "definition": "A first term, with a definition long enough to pass."}
+    import yaml
+    path = tmp_path / "data/glossary.yml"
+    path.write_text(yaml.safe_dump([entry], sort_keys=False))
+    reads = []
+    real_read = datafiles._read
+    monkeypatch.setattr(datafiles, "_read", lambda root, name: reads.append(name) or real_read(root, name))
+    first, problems = datafiles.load(tmp_path, "glossary")
+    assert problems == [] and first[0]["term"] == "Alpha"
+    first.clear()                                                     # a caller's list is its own
+    assert datafiles.load(tmp_path, "glossary")[0][0]["term"] == "Alpha" and reads == ["glossary"]
+    before = path.stat().st_mtime_ns
+    path.write_text(yaml.safe_dump([dict(entry, term="Omega")], sort_keys=False))   # same size
+    os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))
+    assert datafiles.load(tmp_path, "glossary")[0][0]["term"] == "Omega" and reads == ["glossary"] * 2
+    os.utime(path, ns=(before + 2_000_000_000, before + 2_000_000_000))   # only the mtime changes
+    datafiles.load(tmp_path, "glossary")
+    assert reads == ["glossary"] * 3
+    data, lines = datafiles.source(tmp_path, "glossary")
+    assert data[0]["term"] == "Omega" and lines[(0, "term")] == 1 and reads == ["glossary"] * 3
+
+
+def test_a_glossary_term_anchor_keeps_only_letters_and_digits():
+    assert datafiles.term_anchor("Article 4 (2024 treaty)") == "term-article-4-2024-treaty"
+    assert datafiles.term_anchor("U.S. Treasury's OFAC") == "term-u-s-treasury-s-ofac"
+    assert datafiles.term_anchor("Sinŭiju") == "term-sinuiju"          # accents dropped, not the letter
+
+
+def test_real_new_data_is_valid_and_rendered_counts_match():
+    for name in ("sanctions", "estimates", "actors", "timeline"):
+        entries, problems = datafiles.load(ROOT, name)
+        assert problems == [], problems
+        assert entries, name
+    sanctions = datafiles.load(ROOT, "sanctions")[0]
+    assert any(not after_report(s, REPORT_DATE) for s in sanctions) and any(after_report(s, REPORT_DATE) for s in sanctions)
+
+
+def test_reader_facing_labels_live_only_in_the_schemas(tmp_path):
+    """Who acted, what an estimate measures and the story threads are titled in data/schemas
+    (oneOf const/title): a value added there is rendered with its title and needs no code."""
+    assert sanctions.ACTORS["us-treasury"] == "U.S. Treasury (OFAC)" and estimates.MEASURES["deployed"] == "Sent to Russia"
+    assert list(timeline.THREADS)[0] == "treaty"
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "hooks").rglob("*.py"))
+    for name, field in (("sanctions", "actor"), ("estimates", "measure"), ("timeline", "thread")):
+        for title in datafiles.choices(name, field).values():
+            if len(title) > 8:   # "Other", "Killed"... are ordinary words
+                assert f'"{title}"' not in code, f"{title!r} is spelled in hooks/: read it from data/schemas/{name}.schema.json"
+    shutil.copytree(ROOT / "data/schemas", tmp_path / "data/schemas")
+    path = tmp_path / "data/schemas/sanctions.schema.json"
+    schema = path.read_text(encoding="utf-8").replace('{"const": "other", "title": "Other"}',
+                                                     '{"const": "swiss", "title": "Switzerland"}, {"const": "other", "title": "Other"}')
+    path.write_text(schema, encoding="utf-8")
+    assert list(datafiles.choices("sanctions", "actor", tmp_path).items())[-2:] == [("swiss", "Switzerland"), ("other", "Other")]
