@@ -29,7 +29,7 @@ from hooks.core.problems import ROOT, Problem
 SITE_PAGE = "None (site page)"
 FIX = "see 'Report, background, after' in CONTRIBUTING.md"
 TEXT_EQUIVALENT = "Diagram as text"
-FOLD_RULE = '"What the report says" and "In brief" are always shown, "Diagram as text" starts closed'
+FOLD_RULE = '"What the report says" and "In brief" never fold, "Diagram as text" folds closed, other boxes may fold'
 IN_BRIEF = "In brief"
 _MARKER = re.compile(r"^\s*(!!!|\?\?\?\+?)")
 

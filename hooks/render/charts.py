@@ -25,14 +25,14 @@ ESTIMATORS = (
     ("Department of Defense", "us", "United States"), ("Pentagon", "us", "United States"),
     ("White House", "us", "United States"), ("U.S.", "us", "United States"),
     ("Ukrain", "ukraine", "Ukraine"), ("Zelensky", "ukraine", "Ukraine"),
-    ("United Kingdom", "uk", "United Kingdom"), ("British", "uk", "United Kingdom"), ("UK ", "uk", "United Kingdom"),
+    ("Britain", "uk", "Britain"), ("British", "uk", "Britain"), ("UK ", "uk", "Britain"), ("U.K.", "uk", "Britain"),
     ("Multilateral", "msmt", "Multilateral Sanctions Monitoring Team"), ("MSMT", "msmt", "Multilateral Sanctions Monitoring Team"),
     ("Russia", "russia", "Russia"), ("North Korea", "dprk", "North Korea"), ("KCNA", "dprk", "North Korea"),
 )
 CHARTED_SCOPES = ("cumulative", "present")
 # Row names short enough for a phone (the legend and the tables give the full names).
-SHORT_NAMES = {"U.S. Treasury (OFAC)": "U.S. Treasury", "U.S. State Department": "U.S. State", "U.S. Department of State": "U.S. State",
-               "European Union": "EU", "United Kingdom": "UK", "South Korea": "S. Korea", "New Zealand": "N. Zealand"}
+SHORT_NAMES = {"us-treasury": "U.S. Treasury", "us-state": "U.S. State", "eu": "EU", "uk": "UK", "rok": "S. Korea",
+               "new-zealand": "N. Zealand"}   # by actor id (the schema holds the full names)
 
 
 def estimator_group(estimator: str) -> tuple[str, str]:
@@ -142,7 +142,8 @@ def sanctions_chart(sanctions: list, actor_name, report_date: str) -> str:
     if not rows:
         return ""
     governments = list(dict.fromkeys(actor_name(s) for s in rows))
-    short = [SHORT_NAMES.get(g, g) for g in governments]
+    ids = {actor_name(s): s["actor"] for s in rows}
+    short = [SHORT_NAMES.get(ids[g], g) for g in governments]
     height = TOP + BOTTOM + 24 * len(governments)
     first = _day(rows[0]["date"]).replace(month=1, day=1)
     last = _day(rows[-1]["date"])

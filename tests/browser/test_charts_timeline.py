@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-CHART_PAGES = {"since/": ("troops", "losses"), "report/sanctions/": ("sanctions",)}
+CHART_PAGES = {"reference/estimates/": ("troops",), "reference/losses/": ("losses",), "report/sanctions/": ("sanctions",)}
 MEASURE_CHART = """
 (key) => {
   const figure = document.getElementById("chart-" + key);

@@ -8,8 +8,8 @@ from helpers.pages import wait_for_material
 from helpers.search import search
 
 # (query, the page that must be among the first three results)
-QUERIES = [("Pak Thae Song", "actors/"), ("Lee Jong-seok", "actors/"), ("Mike Waltz", "actors/"),
-           ("Wi Sung-lac", "actors/"), ("Ursa Major", "timeline/"), ("Volodin", "timeline/")]
+QUERIES = [("Pak Thae Song", "actors/office-holders/"), ("Lee Jong-seok", "actors/office-holders/"), ("Mike Waltz", "actors/office-holders/"),
+           ("Wi Sung-lac", "actors/office-holders/"), ("Ursa Major", "timeline/"), ("Volodin", "timeline/")]
 
 
 @pytest.fixture()

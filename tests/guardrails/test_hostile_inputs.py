@@ -18,6 +18,7 @@ from typing import Callable
 
 import pytest
 from conftest import build, warnings_of
+from helpers.faults import lines_of, write
 from helpers.project import copy_project
 
 from scripts import check
@@ -26,12 +27,6 @@ PAYLOAD = "<script>window.__hostile=1</script>"
 IMG = '<img src=x onerror="window.__hostile=2">'
 
 
-def lines_of(project: Path, rel: str) -> list[str]:
-    return (project / rel).read_text(encoding="utf-8").split("\n")
-
-
-def write(project: Path, rel: str, lines: list[str]) -> None:
-    (project / rel).write_text("\n".join(lines), encoding="utf-8")
 
 
 def set_field(rel: str, key: str, value: str, nth: int = 0, after: str | None = None):

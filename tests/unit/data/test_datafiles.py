@@ -48,7 +48,7 @@ def test_load_reports_yaml_errors_and_leaves_out_bad_entries(tmp_path):
     assert [str(p).split(": ")[0] for p in problems] == ["data/timeline.yml:9"]
     (tmp_path / "data/timeline.yml").write_text("- date: '2024'\n  label: [unclosed\n")
     entries, problems = datafiles.load(tmp_path, "timeline")
-    assert entries == [] and str(problems[0]).startswith("data/timeline.yml:3: not valid YAML")
+    assert entries == [] and str(problems[0]).startswith("data/timeline.yml:2: not valid YAML")
 
 
 def test_duplicate_ids():

@@ -146,6 +146,6 @@ def test_names_are_marked_with_their_language_and_shown_once_per_page():
 
 def test_person_names_sit_beside_the_first_mention_and_cite_their_sources():
     out = render_actors(DATA["actors"], datafiles.actor_groups(ROOT), names=DATA["names"])
-    assert 'Kim Jong-un (<span lang="ko">김정은</span>, <span lang="ru">Ким Чен Ын</span>)' in out
+    assert 'Kim Jong Un (<span lang="ko">김정은</span>, <span lang="ru">Ким Чен Ын</span>)' in out
     assert "Names from [JoongAng Ilbo (in Korean)](https://www.joongang.co.kr/article/25192111?ac=vt)" in out
     assert names.mark_scripts("use 조선 or КНДР") == 'use <span lang="ko">조선</span> or <span lang="ru">КНДР</span>'

@@ -10,7 +10,7 @@ def test_sanctions_split_at_the_report_date_and_escape_pipes():
     before = sanctions.render_sanctions([SANCTION, EARLY], False, REPORT_DATE)
     after = sanctions.render_sanctions([SANCTION, EARLY], True, REPORT_DATE)
     assert "March 27, 2024 | South Korea |" in before and "December 16" not in before
-    assert ("| December 16, 2024 | U.S. Treasury (OFAC) | OFAC designates bankers and generals \\| sent to Russia. *Instrument:* E.O. 13382. "
+    assert ("| December 16, 2024 | U.S. Treasury (OFAC) | OFAC designates bankers and generals &#124; sent to Russia. *Instrument:* E.O. 13382. "
             "*Targets:* 16 (9 individuals, 7 entities). | [Treasury, December 16, 2024](https://home.treasury.gov/news/press-releases/jy2751) |") in after
     assert "*Targets:* number not stated (not stated). |" in before
     assert sanctions.render_sanctions([EARLY], True, REPORT_DATE) == "*No entries yet.*\n"

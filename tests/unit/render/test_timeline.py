@@ -10,11 +10,11 @@ from hooks.checks import diagram_rules
 from hooks.render import sanctions, timeline
 
 EVENTS = [
-    {"date": "2024-06-19", "label": "Putin in Pyongyang", "text": "Treaty signed | in Pyongyang.", "kind": "after",
+    {"id": "2024-06-19-putin", "date": "2024-06-19", "label": "Putin in Pyongyang", "text": "Treaty signed | in Pyongyang.", "kind": "after",
      "meeting": True, "source": "https://a.org", "source_title": "A"},
-    {"date": "2023-09", "label": "Summit", "text": "Leaders meet.", "kind": "background", "meeting": True,
+    {"id": "2023-09-summit", "date": "2023-09", "label": "Summit", "text": "Leaders meet.", "kind": "background", "meeting": True,
      "source": "https://b.org", "source_title": "B"},
-    {"date": "2024", "label": "Report", "text": "The report.", "kind": "report", "source": "https://c.org", "source_title": "C"},
+    {"id": "2024-report", "date": "2024", "label": "Report", "text": "The report.", "kind": "report", "source": "https://c.org", "source_title": "C"},
 ]
 
 
@@ -53,7 +53,7 @@ def test_render_timeline_diagram_groups_meetings_by_year_and_marks_the_report():
 
 
 def test_sanctions_become_timeline_rows_of_the_right_kind():
-    rows = sanctions.sanctions_as_events([SANCTION, EARLY], REPORT_DATE)
+    rows = sanctions.sanctions_as_events([dict(SANCTION, id="s1"), dict(EARLY, id="s2")], REPORT_DATE)
     assert [r["kind"] for r in rows] == ["after", "background"]
     assert rows[0]["label"] == "U.S. Treasury (OFAC) sanctions" and len(rows[0]["label"]) <= 40
     assert rows[0]["text"].endswith("Targets: 9 individuals, 7 entities.")
