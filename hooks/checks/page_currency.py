@@ -109,6 +109,8 @@ def event_mentions(result: Scan, build: Build, path: str = "") -> list[tuple[int
         if match and match["name"] in markers.REGISTRY and markers.REGISTRY[match["name"]].dated:
             rendered, _ = markers.render(build, path, path.removeprefix("docs/"), text.strip() + "\n")
             if rendered.strip() != text.strip():
+                # An event's full date may be only in its <time datetime> (the timeline shows "Aug 15" under its year).
+                rendered = re.sub(r'<time datetime="([\d-]+)"', r' \1 <time', rendered)
                 found += [(line, m) for m in mentions(rendered)]
     return found
 

@@ -63,11 +63,11 @@ def test_newer_mentions_fail_at_their_line(body, expected):
 
 
 def test_rendered_data_counts_at_the_marker_line():
-    event = {"date": "2025-08-15", "label": "A later event", "text": "Something later happened in August.", "kind": "after",
+    event = {"id": "2025-08-15-later", "date": "2025-08-15", "label": "A later event", "text": "Something later happened in August.", "kind": "after",
              "source": "https://x.org/", "source_title": "A source, September 1, 2025"}
     data = dict(NO_DATA, timeline=[event])
     [problem] = page_currency.check("docs/t.md", dated_page("Intro.\n\n<!-- render: timeline-table -->"), Build(ROOT, FACTS, data))
-    assert str(problem).startswith("docs/t.md:13: mentions 'August 15, 2025', newer than the page's covers_through 2025-06-30")
+    assert str(problem).startswith("docs/t.md:13: mentions '2025-08-15', newer than the page's covers_through 2025-06-30")
     assert page_currency.check("docs/t.md", dated_page("Intro.\n\n<!-- render: timeline-table -->", covers="2025-08-15"), Build(ROOT, FACTS, data)) == []
 
 

@@ -10,7 +10,7 @@ from hooks.render import maps, markers
 
 
 def test_render_markers_reports_unknown_marker_at_its_line():
-    data = {"glossary": [], "timeline": [], "actors": [], "changes": []}
+    data = {"glossary": [], "timeline": [], "actors": [], "changes": [], "names": []}
     out, problems = markers.render(Build(ROOT, FACTS, data), "docs/a.md", "a.md", "x\n\n<!-- render: glosary -->\n", offset=4)
     assert messages(problems) == [f"docs/a.md:7: unknown render marker 'glosary' (use one of: {', '.join(sorted(markers.REGISTRY))})"]
     assert "glosary" in out and "<!-- render: glosary -->" in out      # left as it was, for the author to see
