@@ -66,8 +66,12 @@ MEASURE = """
     return {index, column: Math.round(column), width: Math.round(table.getBoundingClientRect().width),
             scrolls: wrap.scrollWidth > wrap.clientWidth + 1};
   });
-  const body = [...document.querySelectorAll(".md-content .md-typeset > p:not([class])")].find(shown);
-  const boxed = [...document.querySelectorAll(".md-content .admonition p, .md-content details p, .md-content .admonition li, .md-content details li")].filter(shown);
+  // Body text: a plain paragraph outside the boxes, or, on a page whose text is all in boxes, the article's own size.
+  const body = [...document.querySelectorAll(".md-content .md-typeset > p:not([class])")].find(shown)
+               || document.querySelector(".md-content .md-typeset");
+  // Box text, leaving out a chart's note under its figure (a caption, smaller by design; its labels are checked apart).
+  const boxed = [...document.querySelectorAll(".md-content .admonition p, .md-content details p, .md-content .admonition li, .md-content details li")]
+                .filter((el) => shown(el) && !el.closest("figure"));
   const boxSizes = [...new Set(boxed.map(px))];
   return {
     scroll_width: document.documentElement.scrollWidth, window_width: innerWidth,

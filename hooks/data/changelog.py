@@ -51,16 +51,31 @@ def ordered(changes: list) -> list:
 
 
 def render(changes: list, titles: dict[str, str]) -> str:
-    """The What's new list: a heading per date, one line per change with links to its pages."""
+    """The What's new list, one line per change with links to its pages: the newest date under its own
+    heading, each earlier date folded under "Earlier changes" (a link to a change's id opens its fold)."""
     ids = dict(zip(map(id, changes), entry_ids(changes)))
-    out, current = [], None
+    days: dict[str, list] = {}
     for change in ordered(changes):
-        if change["date"] != current:
-            current = change["date"]
-            out += ["" if out else None, f"## {long_date(current)}", ""]
-        pages = ", ".join(f"[{text(titles.get(p, p))}]({quote(str(raw(p)))})" for p in change["pages"])
-        out += [f"- {text(change['summary'])} Pages: {pages}.", f"  {{: #{ids[id(change)]} }}"]
-    return "\n".join(line for line in out if line is not None) + "\n"
+        days.setdefault(change["date"], []).append(change)
+
+    def lines(day: list, indent: str) -> list[str]:
+        out = []
+        for change in day:
+            pages = ", ".join(f"[{text(titles.get(p, p))}]({quote(str(raw(p)))})" for p in change["pages"])
+            out += [f"{indent}- {text(change['summary'])} Pages: {pages}.", f"{indent}  {{: #{ids[id(change)]} }}"]
+        return out
+
+    dated = list(days.items())
+    out = []
+    for number, (date, day) in enumerate(dated):
+        if number == 0:
+            out += [f"## {long_date(date)}", "", *lines(day, "")]
+            continue
+        if number == 1:
+            out += ["", "## Earlier changes"]
+        count = f"{len(day)} change" + ("s" if len(day) > 1 else "")
+        out += ["", f'??? note "{long_date(date)}: {count}"', "", *lines(day, "    ")]
+    return "\n".join(out) + "\n"
 
 
 def problems(root: Path, known: set[str]) -> list[Problem]:

@@ -266,9 +266,16 @@ def _raw(root: Path, name: str) -> list:
     return [e for e in data if isinstance(e, dict)] if isinstance(data, list) else []
 
 
+def _readable(root: Path, name: str) -> bool:
+    """Whether data/<name>.yml parsed as a list (else its YAML problem is all there is to say)."""
+    return isinstance(_loaded(root, name).data, list)
+
+
 def claim_problems(rel: str, data: list, lines: dict, root: Path) -> list[Problem]:
     """A claim's status rests on timeline events: each id in `events` must be an event of
     data/timeline.yml, and each `parts` page (where its "Since then" note is shown) must exist."""
+    if not _readable(root, "timeline"):
+        return []     # the timeline's own problem is reported; one broken file should not flood others
     events = {e.get("id") for e in _raw(root, "timeline")}
     problems = []
     for index, claim in enumerate(data):
@@ -291,6 +298,8 @@ def claim_problems(rel: str, data: list, lines: dict, root: Path) -> list[Proble
 def name_problems(rel: str, data: list, lines: dict, root: Path) -> list[Problem]:
     """Each Korean or Russian name belongs to something the site shows: an actor, a place, a
     glossary term, or a person named in an actor's key people; and each of those has one entry."""
+    if not all(_readable(root, name) for name in ("actors", "places", "glossary")):
+        return []     # their own problems are reported; one broken file should not flood others
     targets = {f"actors#{a.get('id')}" for a in _raw(root, "actors")}
     targets |= {f"places#{p.get('id')}" for p in _raw(root, "places")}
     targets |= {f"glossary#{g.get('term')}" for g in _raw(root, "glossary")}

@@ -61,9 +61,10 @@ def _sources(office: dict) -> str:
     return links
 
 
-def render_officeholders(actors: list, report_long_date: str) -> str:
-    """Who held each office at the report's date and the latest holder a source confirms."""
-    rows = [(md.link(actor["name"], f"#{md.raw(actor['id'])}"), cell(office["office"]), cell(office["at_report"]),
+def render_officeholders(actors: list, report_long_date: str, profiles: str = "") -> str:
+    """Who held each office at the report's date and the latest holder a source confirms; each
+    government links its profile (`profiles`: the profiles page relative to this one, "" for this page)."""
+    rows = [(md.link(actor["name"], f"{profiles}#{md.raw(actor['id'])}"), cell(office["office"]), cell(office["at_report"]),
              _now(office), _sources(office))
             for actor in actors for office in actor.get("officeholders", [])]
     return table(("Government or body", "Office", f"At the report ({report_long_date})",

@@ -16,6 +16,13 @@ import html
 
 from hooks.core.dates import human_date
 
+
+def _h(value) -> str:
+    """Text for SVG and HTML. The data come escaped by character references (hooks/core/escape.py),
+    as do the strings made from them; SVG text is not Markdown, so decode and escape once for XML
+    (else "&" would show as "&amp;")."""
+    return html.escape(html.unescape(str(value))).replace("[", "&#91;").replace("]", "&#93;")  # no Markdown links either
+
 WIDTH, LEFT, RIGHT, TOP, BOTTOM = 360, 56, 12, 14, 32
 FONT = 14   # units: at least 12 px down to a 310 px column (a phone's box inside a box)
 # Who estimated, grouped for the legend: the first matching word in `estimator` decides.
@@ -94,18 +101,18 @@ def _frame(points_svg: list[str], height: int, first, last, y_top: int, every: i
 
 def _figure(key: str, title: str, desc: str, height: int, body: list[str], legend: list[tuple[str, str]], note: str) -> str:
     svg = (f'<svg class="mdx-chart__svg" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="chart-{key}-title chart-{key}-desc">'
-           f'<title id="chart-{key}-title">{html.escape(title)}</title><desc id="chart-{key}-desc">{html.escape(desc)}</desc>'
+           f'<title id="chart-{key}-title">{_h(title)}</title><desc id="chart-{key}-desc">{_h(desc)}</desc>'
            + "".join(body) + "</svg>")
-    items = "".join(f'<li><span class="mdx-chart__swatch mdx-chart--{k}" aria-hidden="true"></span>{html.escape(name)}</li>' for k, name in legend)
-    return (f'<figure class="mdx-chart" id="chart-{key}"><figcaption>{html.escape(title)}</figcaption>{svg}'
-            f'<ul class="mdx-chart__legend">{items}</ul><p class="mdx-chart__note">{html.escape(note)}</p></figure>')
+    items = "".join(f'<li><span class="mdx-chart__swatch mdx-chart--{k}" aria-hidden="true"></span>{_h(name)}</li>' for k, name in legend)
+    return (f'<figure class="mdx-chart" id="chart-{key}"><figcaption>{_h(title)}</figcaption>{svg}'
+            f'<ul class="mdx-chart__legend">{items}</ul><p class="mdx-chart__note">{_h(note)}</p></figure>')
 
 
 def _mark(key: str, px: float, py: float, square: bool, open_ended: bool, tip: str) -> str:
     shape = (f'<rect x="{px - 5.5:.1f}" y="{py - 5.5:.1f}" width="11" height="11"/>' if square
              else f'<circle cx="{px:.1f}" cy="{py:.1f}" r="6"/>')
     arrow = f'<path d="M{px:.1f} {py - 7:.1f} l-4 6 h8 z"/>' if open_ended else ""
-    return f'<g class="mdx-chart__mark mdx-chart--{key}"><title>{html.escape(tip)}</title>{shape}{arrow}</g>'
+    return f'<g class="mdx-chart__mark mdx-chart--{key}"><title>{_h(tip)}</title>{shape}{arrow}</g>'
 
 
 def estimates_chart(estimates: list, measures: tuple[str, ...], key: str, title: str) -> str:
@@ -180,7 +187,7 @@ def _frame_sanctions(marks: list[str], height: int, first, last, names: list[str
     for index, name in enumerate(names):
         py = TOP + (index + 0.5) * plot_h / len(names)
         out.append(f'<line class="mdx-chart__grid" x1="{left}" y1="{py:.1f}" x2="{WIDTH - RIGHT}" y2="{py:.1f}"/>')
-        out.append(f'<text class="mdx-chart__tick" x="{left - 5}" y="{py + 4:.1f}" text-anchor="end">{html.escape(name)}</text>')
+        out.append(f'<text class="mdx-chart__tick" x="{left - 5}" y="{py + 4:.1f}" text-anchor="end">{_h(name)}</text>')
     return out + marks
 
 

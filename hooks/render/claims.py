@@ -2,11 +2,12 @@
 
 Each claim of the report (in the text we hold) is checked against timeline events (data/timeline.yml,
 linked by id: the timeline page gives every event the anchor #<id>). Three renderings:
-- `render_claims`: the checked page, one section per claim: the claim in our words and the report's
-  own words (a marked quotation) in a "What the report says" box, then its status, the events that
-  settle it, the reasoning and its sources in an "After the report" box (a "Background" box when
-  only events before the report settle it);
-- `render_overview`: the page's table of claims, kinds and statuses;
+- `render_claims`: the checked page, one section per claim: its short name as the heading, the
+  report's own words (a marked quotation) in a "What the report says" box, then, folded, its status,
+  kind, the events that settle it, the reasoning, its sources and the pages that restate it in an
+  "After the report" box (a "Background" box when only events before the report settle it). The
+  claim in our words is what the "Since then" notes show beside the report pages' own restatement;
+- `render_overview`: the page's table of claims and statuses;
 - `render_checks`: when each claim was checked and, for open ones, when it is next due. A check's
   date is not an event (its marker is not `dated`), so the other two may stay `dated`;
 - `render_since_then`: a folded "Since then" note for one section of a report page: the claims whose
@@ -57,12 +58,12 @@ def _by_id(timeline: list) -> dict[str, dict]:
 
 
 def render_overview(claims: list, src: str = CHECKED_PAGE) -> str:
-    """One row per claim: its short name (linked to its section), kind and status."""
-    status, kind = statuses(), kinds()
-    rows = [(f"[{cell(c['title'])}](#{c['id']})", kind[c["kind"]], f"**{status[c['status']]}**") for c in claims]
+    """One row per claim: its short name (linked to its section) and status (its kind is in the check)."""
+    status = statuses()
+    rows = [(f"[{cell(c['title'])}](#{c['id']})", f"**{status[c['status']]}**") for c in claims]
     counts = ", ".join(f"{sum(c['status'] == s for c in claims)} {title.lower()}" for s, title in status.items()
                        if any(c["status"] == s for c in claims))
-    return table(("Claim", "Kind", "Status"), rows) + f"\n{len(claims)} claims: {counts}.\n"
+    return table(("Claim", "Status"), rows) + f"\n{len(claims)} claims: {counts}.\n"
 
 
 def render_claims(claims: list, timeline: list, facts: dict, titles: dict | None = None, src: str = CHECKED_PAGE) -> str:
@@ -79,23 +80,23 @@ def render_claims(claims: list, timeline: list, facts: dict, titles: dict | None
             last = human_date(found[-1]["date"][:7]) if found else ""
             shown = ", ".join(f"[{_page_title(p, titles)}]({relative(src, p.split('#')[0])}#{p.split('#', 1)[1]})" for p in c["parts"])
             out += [f"### {c['title']} {{ #{c['id']} }}", "",
-                    f"**Status: {status[c['status']]}.** Kind: {kind[c['kind']]}. Restated on: {shown}.", "",
                     f'!!! report "{facts["report_box"]}"', "",
-                    f"    **In our words:** {c['claim']}", "",
-                    f"    **The report's words:** \u201c{c['report_words']}\u201d (CRS Insight {facts['id']}, {heading}).", "",
+                    f"    \u201c{c['report_words']}\u201d (CRS Insight {facts['id']}, {heading})", "",
                     _assessment_box(found, status[c["status"]], last, facts), "",
+                    f"    **Status: {status[c['status']]}.** Kind of claim: {kind[c['kind']].lower()}.", "",
                     "    **Events that settle it:**", ""]
             out += [f"    - {_event_link(e, src, kind=True)}" for e in found]
-            out += ["", f"    **Why:** {c['reasoning']} Sources: {_sources(c)}.", ""]
+            out += ["", f"    **Why:** {c['reasoning']} Sources: {_sources(c)}.", "", f"    **Restated on:** {shown}.", ""]
     return "\n".join(out)
 
 
 def _assessment_box(found: list, status: str, last: str, facts: dict) -> str:
     """The box holding a claim's check: "After the report" when a later event settles it; a claim that
-    events before the report confirm (the report's own facts) is checked in a "Background" box."""
+    events before the report confirm (the report's own facts) is checked in a "Background" box. It folds
+    under the report box, and its title gives the status, so a reader scanning the page sees each one."""
     if any(e["kind"] == "after" for e in found):
-        return f'!!! after "{facts["boxes"]["after"]}: {status.lower()}, on events to {last}"'
-    return f'!!! context "{facts["boxes"]["context"]}: {status.lower()}, on events up to {last}"'
+        return f'??? after "{facts["boxes"]["after"]}: {status.lower()}, on events to {last}"'
+    return f'??? context "{facts["boxes"]["context"]}: {status.lower()}, on events up to {last}"'
 
 
 def render_checks(claims: list) -> str:

@@ -12,6 +12,7 @@ in the modules named below.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -24,6 +25,13 @@ from hooks.core.problems import Problem
 from hooks.data import changelog, datafiles
 from hooks.render import (actors, charts, claims, download_pages, estimates, glossary, home, maps, reading, reviews,
                           sanctions, timeline, treaty)
+
+PROFILES = "actors/profiles.md"   # where the actors marker renders the profiles the office-holders link
+
+
+def _relative(src: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(src) or ".")
+
 
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*render:\s*(?P<name>[\w-]+)\s*-->[ \t]*$", re.M)
 HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.+?)[ \t]*(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\})?[ \t]*#*[ \t]*$", re.M)
@@ -53,7 +61,8 @@ REGISTRY: dict[str, Marker] = {
     "timeline-diagram": Marker(lambda b, s: timeline.render_timeline_diagram(b.data["timeline"], b.facts), ("timeline",)),
     "actors": Marker(lambda b, s: actors.render_actors(b.data["actors"], datafiles.actor_groups(b.root),
                                                        b.facts["boxes"]["after"], b.data["names"]), ("actors", "names")),
-    "officeholders": Marker(lambda b, s: actors.render_officeholders(b.data["actors"], b.facts["long_date"]), ("actors",)),
+    "officeholders": Marker(lambda b, s: actors.render_officeholders(
+        b.data["actors"], b.facts["long_date"], _relative(s, PROFILES) if s != PROFILES else ""), ("actors",), per_page=True),
     "sanctions-report-time": Marker(lambda b, s: sanctions.render_sanctions(b.data["sanctions"], False, b.facts["date"]),
                                     ("sanctions",)),
     "sanctions-after": Marker(lambda b, s: sanctions.render_sanctions(b.data["sanctions"], True, b.facts["date"]), ("sanctions",)),

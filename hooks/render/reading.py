@@ -24,7 +24,7 @@ def render_reading(items: list) -> str:
         members = sorted((i for i in items if i["thread"] == thread), key=lambda i: i["date"], reverse=True)
         if not members:
             continue
-        out += [f"### {title} {{ #reading-{thread} }}", ""]
+        out += [f"## {title} {{ #reading-{thread} }}", ""]
         for i in members:
             when = human_date(i["date"]) + (f" ({i['date_note'].rstrip('.')})" if i.get("date_note") else "")
             out.append(f"- [{mark_scripts(cell(i['title']))}]({i['url']}), {cell(i['publisher'])}, {when}. {i['adds']}")

@@ -8,6 +8,8 @@ nothing is summarised that we did not read.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from hooks.render.md import cell
 from hooks.render.names import mark_scripts
 
@@ -18,9 +20,16 @@ def _links(sources: list) -> str:
 
 
 def render_treaty(articles: list) -> str:
+    """Each article's heading and summary stay in view; how we read it and its sources fold under it
+    (depth goes down a level), as does why an unread article could not be read. A reason shared by
+    several unread articles is given once, above them, rather than repeated under each."""
     read = [a for a in articles if a["read"]]
+    notes = Counter(a["note"] for a in articles if not a["read"])
+    shared = next((note for note, count in notes.most_common(1) if count > 1), None)
     out = [f"We could read {len(read)} of the {len(articles)} articles, in the published text or in sources that quote "
            f"or number them. The other {len(articles) - len(read)} are listed with the reason we could not read them.", ""]
+    if shared:
+        out += [f"**Why we could not read some articles:** {shared}", ""]
     for a in sorted(articles, key=lambda a: a["number"]):
         published = f"[published text]({a['published_text']['url']})"
         if a["read"]:
@@ -29,8 +38,11 @@ def render_treaty(articles: list) -> str:
             if a.get("more"):
                 out += [f"**Why it matters:** {a['more']} Sources: {_links(a['more_sources'])}.", ""]
             note = f"{a['note']} " if a.get("note") else ""
-            out += [f"*How we read it:* {note}Sources: {_links(a['sources'])}. Read the article in the {published}.", ""]
+            out += ['??? quote "How we read it, and sources"', "",
+                    f"    {note}Sources: {_links(a['sources'])}. Read the article in the {published}.", ""]
         else:
             out += [f"### Article {a['number']} {{ #article-{a['number']} }}", "",
-                    f"**We could not read the text of this article.** {a['note']} It is in the {published}.", ""]
+                    f"**We could not read the text of this article.** It is in the {published}.", ""]
+            if a["note"] != shared:
+                out += ['??? quote "Why we could not read it"', "", f"    {a['note']}", ""]
     return "\n".join(out)

@@ -13,7 +13,7 @@ from hooks.diagrams.inventory import project_diagrams
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("src", ["index.md", "actors.md"])
+@pytest.mark.parametrize("src", ["report/summary.md", "actors.md"])
 def test_client_side_shows_each_diagram_once_per_width(browser, clientside_site, clientside_server, src):
     """The `make serve` rendering (Mermaid in the browser): at 390 px only the phone variant is
     shown, at 1280 px only the wide diagram, and neither page shows a diagram twice."""

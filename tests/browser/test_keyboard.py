@@ -171,59 +171,48 @@ def test_reduced_motion_stops_transitions_and_animations(tabs, width):
     assert len(durations) >= 5 and not slow, f"{width}px with reduced motion: still moving: {slow}"
 
 
-# --- The timeline's "Narrow the timeline" filter (CSS only: links, :target, status lines) ------
+# --- The timeline's filter menus (timeline.js; with JavaScript off, links: tests/browser/test_layout.py) ---
 
 TIMELINE = "timeline.md"
 SHOWN_EVENTS = "() => [...document.querySelectorAll('.mdx-event')].filter(e => e.getBoundingClientRect().height > 0).length"
-FOCUSED = "() => { const e = document.activeElement; return {id: e.id, tag: e.tagName, text: e.textContent.trim(), href: e.getAttribute('href') || ''}; }"
+FOCUSED = "() => { const e = document.activeElement; return {id: e.id, tag: e.tagName, text: e.textContent.trim(), " \
+          "href: e.getAttribute('href') || '', filter: e.dataset ? (e.dataset.mdxFilter || '') : '', value: e.value || ''}; }"
 
 
-def _tab_to(page, href: str, limit: int = 80) -> list[str]:
-    """Press Tab until the link to `href` has the focus; the focus stops passed on the way."""
+def _tab_to_menu(page, name: str, limit: int = 20) -> None:
+    """Press Tab until the `name` filter menu has the focus."""
     passed = []
     for _ in range(limit):
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
+        if focused["tag"] == "SELECT" and focused["filter"] == name:
+            return
         passed.append(focused["href"] or focused["tag"])
-        if focused["href"] == href:
-            return passed
-    raise AssertionError(f"{limit} Tabs never reached the link to {href}; passed {passed[-10:]}")
+    raise AssertionError(f"{limit} Tabs never reached the {name} menu; passed {passed}")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_timeline_filter_works_by_keyboard_and_a_screen_reader_hears_which_filter_is_on(tabs, width):
-    """From the "Narrow the timeline" heading, Tab reaches the filter links; Enter on one moves the
-    focus to its status line, which the accessibility tree (what a screen reader reads) holds as
-    text ("Showing only the N events of the thread ...") while only those events show; Tab then
-    reaches "Show all N events", and Enter shows every event and says so. Before any filter, no
-    status line is in the accessibility tree."""
+    """From the "Filter the timeline" heading, Tab reaches the thread menu and the arrow keys choose a
+    thread: only its events show, and the status line (role="status", so a screen reader reads it out
+    as it changes) says which filter is on and how many events show. Arrow back to "All threads" and
+    every event shows and the status line says so."""
     page = open_tab(tabs, "light", width, TIMELINE)
     content = page.locator(".md-content")
     everything = page.evaluate(SHOWN_EVENTS)
     assert everything >= 40
-    before = content.aria_snapshot()
-    assert "Showing only" not in before and "Showing all" not in before, "a status line is read out before any filter is chosen"
-    page.locator("#narrow-the-timeline a.headerlink").focus()      # Tab on from the heading
-    links = page.locator(".mdx-filter a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert "#thread-treaty" in links and "#kind-after" in links, links
-    _tab_to(page, "#thread-treaty")
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => location.hash === '#thread-treaty'")
-    focused = page.evaluate(FOCUSED)
-    assert focused["id"] == "thread-treaty", f"Enter on the filter link left the focus on {focused}"
-    treaty = page.evaluate(SHOWN_EVENTS)
-    assert 0 < treaty < everything
+    status = page.locator(".mdx-filter__live")
+    assert status.get_attribute("role") == "status" and status.inner_text() == f"Showing all {everything} events."
+    page.locator("#filter-the-timeline a.headerlink").focus()      # Tab on from the heading
+    _tab_to_menu(page, "thread")
+    page.keyboard.press("ArrowDown")
+    chosen = page.evaluate(FOCUSED)
+    assert chosen["value"], f"ArrowDown on the thread menu chose nothing: {chosen}"
+    shown = page.evaluate(SHOWN_EVENTS)
+    assert 0 < shown < everything, f"choosing the thread {chosen['value']!r} shows {shown} of {everything} events"
     snapshot = content.aria_snapshot()
-    heard = re.search(r"Showing only the (\d+) events of the thread “The treaty”\.", snapshot)
+    heard = re.search(rf"Showing {shown} of {everything} events: thread “[^”]+”\.", snapshot)
     assert heard, f"the accessibility tree does not say which filter is on:\n{snapshot[:1500]}"
-    assert int(heard[1]) == treaty, f"the status line says {heard[1]} events, {treaty} are shown"
-    assert snapshot.count("Showing only") == 1, "more than one status line is read out"
-    assert f'link "Show all {everything} events"' in snapshot
-    page.keyboard.press("Tab")
-    assert page.evaluate(FOCUSED)["href"] == "#all-events", "Tab after the status line does not reach 'Show all'"
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => location.hash === '#all-events'")
-    assert page.evaluate(SHOWN_EVENTS) == everything
-    assert page.evaluate(FOCUSED)["id"] == "all-events"
-    snapshot = content.aria_snapshot()
-    assert f"Showing all {everything} events." in snapshot and "Showing only" not in snapshot, snapshot[:1500]
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(FOCUSED)["value"] == "" and page.evaluate(SHOWN_EVENTS) == everything
+    assert f"Showing all {everything} events." in content.aria_snapshot()

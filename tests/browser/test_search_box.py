@@ -29,7 +29,7 @@ def test_search_starts_when_the_reader_opens_it(browser, hosted_server, width):
     page.keyboard.type("Lavrov")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     assert len(workers) == 1 and "/workers/search." in workers[0], workers
-    assert "since/" in ranked_pages(page, hosted_server, "Lavrov")[:3]
+    assert "since/diplomacy/" in ranked_pages(page, hosted_server, "Lavrov")[:3]
     context.close()
 
 

@@ -20,22 +20,22 @@ from helpers.pages import wait_for_material
 
 # (what a reader types, the entry that must be in the top 3: page URL path and fragment)
 KOREAN = [
-    ("김정은", "actors/#dprk"),
-    ("블라디미르 푸틴", "actors/#russia"),
+    ("김정은", "actors/profiles/#dprk"),
+    ("블라디미르 푸틴", "actors/profiles/#russia"),
     ("평양", "places/#pyongyang"),
     ("블라디보스토크", "places/#vladivostok"),
     ("쿠르스크", "places/#kursk"),
-    ("유엔 안전보장이사회", "actors/#unsc"),
+    ("유엔 안전보장이사회", "actors/profiles/#unsc"),
     ("거부권", "glossary/#term-veto"),
 ]
 RUSSIAN = [
-    ("Ким Чен Ын", "actors/#dprk"),
-    ("Шойгу", "actors/#russia"),
+    ("Ким Чен Ын", "actors/profiles/#dprk"),
+    ("Шойгу", "actors/profiles/#russia"),
     ("Пхеньян", "places/#pyongyang"),
     ("Комсомольск-на-Амуре", "places/#komsomolsk-on-amur"),
     ("Восточный", "places/#vostochny"),
-    ("Совет Безопасности ООН", "actors/#unsc"),
-    ("Зеленский", "actors/#ukraine"),
+    ("Совет Безопасности ООН", "actors/profiles/#unsc"),
+    ("Зеленский", "actors/profiles/#ukraine"),
 ]
 NONSENSE = "xqzvvq пщщщъ 흙흙흙"
 TOP = 3

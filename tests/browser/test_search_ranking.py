@@ -30,18 +30,18 @@ QUERIES = [
     ("shells", "report/exchange/"),
     ("artillery shells", "report/exchange/"),
     ("DPRK", "report/summary/"),
-    ("North Korea Russia treaty", "since/"),
-    ("mutual assistance", "since/"),
+    ("North Korea Russia treaty", "since/treaty/"),
+    ("mutual assistance", "since/treaty/"),
     ("Panel of Experts", "report/sanctions/"),
     ("veto", "report/sanctions/"),
     ("oil cap", "report/sanctions/"),
     ("Washington Declaration", "report/responses/"),
     ("Nuclear Consultative Group", "report/responses/"),
     ("Vostochny", "report/partnership/"),
-    ("Shoigu", "report/partnership/"),
-    ("Lavrov", "report/partnership/"),
+    ("Shoigu", "actors/office-holders/"),
+    ("Lavrov", "since/diplomacy/"),
     ("Komsomolsk", "report/partnership/"),
-    ("Kursk", "since/"),
+    ("Kursk", "since/troops/"),
     ("Congress options", "report/congress/"),
     ("KIMS Act", "report/congress/"),
     ("timeline", "timeline/"),
@@ -52,12 +52,13 @@ QUERIES = [
     ("Far East", "report/partnership/"),
     ("refined petroleum", "report/sanctions/"),
     ("Naryshkin", "timeline/"),
-    ("Tumen bridge", "since/"),
-    ("casualties", "since/"),
+    ("Tumen bridge", "since/transport/"),
+    ("casualties", "since/troops/"),
 ]
 
-# The complaint: "Un" matched "UN", so these listed the UN sanctions page first.
-NOT_IN_TOP = {
+# The complaint: "Un" matched "UN", so these listed the UN sanctions page first. The page
+# that matches only "UN" must rank below the page the reader means.
+RANKS_BELOW_THE_WANTED_PAGE = {
     "Kim Jong Un": "report/sanctions/",
     "Kim Jong-un": "report/sanctions/",
     "kim jong un": "report/sanctions/",
@@ -102,8 +103,9 @@ def test_reader_queries_rank_the_right_page(typed, hosted_site):
         table.append(f"{query!r}: {' > '.join(p or 'home' for p in top)}")
         if wanted not in top:
             misses.append(f"search {query!r}: /{wanted} is not in the top {TOP}, which is {top}")
-        if NOT_IN_TOP.get(query) in top:
-            misses.append(f"search {query!r}: /{NOT_IN_TOP[query]} is in the top {TOP}: {top}")
+        other = RANKS_BELOW_THE_WANTED_PAGE.get(query)
+        if other in pages and (wanted not in pages or pages.index(other) < pages.index(wanted)):
+            misses.append(f"search {query!r}: /{other} ranks above /{wanted}: {top}")
         if query in PHRASES and (not pages or normalise(query) not in texts.get(pages[0], "")):
             misses.append(f"search {query!r}: the first page listed, /{pages[0] if pages else '(none)'}, "
                           "does not contain the exact phrase")

@@ -38,7 +38,7 @@ _COMPARE = """() => {
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("src", ["report/sanctions.md", "data.md"])
+@pytest.mark.parametrize("src", ["reference/sanctions-after.md", "data.md"])
 def test_material_leaves_our_tables_in_place_and_they_look_as_it_draws_them(tabs, scheme, width, src):
     from helpers.tabs import open_tab
     page = open_tab(tabs, scheme, width, src)

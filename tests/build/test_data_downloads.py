@@ -70,7 +70,7 @@ def targets(site: Path, page: Path) -> set[str]:
 
 def test_pages_that_render_data_link_its_files(edition):
     site, offline = edition
-    shown = [("timeline.md", "timeline"), ("timeline.md", "sanctions"), ("actors.md", "actors"),
+    shown = [("timeline.md", "timeline"), ("timeline.md", "sanctions"), ("actors/profiles.md", "actors"),
              ("glossary.md", "glossary"), ("report/sanctions.md", "sanctions")]
     for src, name in shown:
         page = built_path(site, src, offline)

@@ -142,7 +142,7 @@ def test_shared_data_is_rendered(hosted_site):
     assert timeline.select("div.mdx-diagram"), "the meetings diagram is rendered from data"
     glossary = soup(built_path(hosted_site, "glossary.md", False)).select_one("article")
     assert len(glossary.select("dl dt")) == len(data["glossary"])
-    actors = soup(built_path(hosted_site, "actors.md", False)).select_one("article")
+    actors = soup(built_path(hosted_site, "actors/profiles.md", False)).select_one("article")
     for actor in data["actors"]:
         assert actors.find(id=actor["id"]), f"actor {actor['id']} has no section"
     abbrs = soup(built_path(hosted_site, "report/summary.md", False)).select("article abbr")
@@ -186,3 +186,25 @@ def test_offline_edition_has_search_index_script_and_local_shim(offline_site):
     shims = [s["src"] for s in doc.find_all("script", src=True) if "iframe-worker" in s["src"]]
     assert len(shims) == 1 and not is_external(shims[0]), shims
     assert (offline_site / shims[0]).exists(), "the shim the page loads is in the site"
+
+
+def test_every_content_page_opens_with_in_brief(hosted_site):
+    """Issue 23: every page but the home page (which opens with the report's key points) opens with an
+    "In brief" box right under its title: at most 3 points and 60 words (hooks/checks/content_kinds.py
+    keeps it from folding)."""
+    problems = []
+    for src in nav_pages():
+        if src == "index.md":
+            continue
+        article = soup(built_path(hosted_site, src, False)).select_one("article")
+        # the first element under the title that is the page's own (not its dates or the box legend line)
+        first = article.find("h1").find_next_sibling(lambda tag: not (tag.name == "p" and tag.get("class")))
+        title = first.select_one(".admonition-title") if first is not None else None
+        if title is None or title.get_text(strip=True) != "In brief":
+            problems.append(f"{src}: the first thing under the title is not an 'In brief' box")
+            continue
+        points = first.select("li")
+        words = len(" ".join(li.get_text(" ") for li in points).split())
+        if not 1 <= len(points) <= 3 or words > 60:
+            problems.append(f"{src}: 'In brief' has {len(points)} points and {words} words (1-3 points, at most 60 words)")
+    assert not problems, "\n".join(problems)

@@ -45,7 +45,7 @@ def test_site_says_it_holds_the_summary_and_the_opening_paragraph(hosted_site):
 
 
 def test_shell_figures_are_credited_to_seoul_not_washington(hosted_site):
-    text = text_of(hosted_site, "index.html")
+    text = text_of(hosted_site, "report/summary/index.html")
     assert "artillery shells) are background from the White House" not in text
     assert "the estimates in artillery shells come from South Korea's defense minister" in text
 

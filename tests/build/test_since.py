@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+import yaml
+
 from conftest import ROOT
 from helpers.built import built_path, soup
 
@@ -37,18 +39,21 @@ def test_since_page_is_organised_by_thread(hosted_site):
 
 
 def test_since_page_says_where_the_evidence_stops(hosted_site):
+    """The overview shows its own cut-off from its front matter (tests/unit/checks/test_page_currency.py
+    bounds it by the events the page shows and the newest event in data/)."""
     newest = max(e["date"] for e in data("timeline") if e["kind"] == "after")
-    text = article(hosted_site, "since.md").get_text(" ")
-    assert f"covers events through {dates.human_date(newest)}" in text, newest
+    shown = str(yaml.safe_load((ROOT / "docs/since.md").read_text(encoding="utf-8").split("---")[1])["covers_through"])
+    text = " ".join(article(hosted_site, "since.md").get_text(" ").split())
+    assert f"Covers events through {dates.human_date(shown)}" in text and shown <= newest, (shown, newest)
 
 
 def test_estimates_render_one_row_per_entry(hosted_site):
-    page = article(hosted_site, "since.md")
-    tables = page.select("div.admonition.after table")
-    rows = [len(t.select("tbody tr")) for t in tables]
+    """Troop estimates on reference/estimates.md, losses on reference/losses.md, each in its box."""
     estimates = data("estimates")
     deployed = sum(e["measure"] == "deployed" for e in estimates)
-    assert deployed in rows and len(estimates) - deployed in rows, rows
+    for src, expected in (("reference/estimates.md", deployed), ("reference/losses.md", len(estimates) - deployed)):
+        rows = [len(t.select("tbody tr")) for t in article(hosted_site, src).select("div.admonition.after table")]
+        assert rows == [expected], (src, rows)
 
 
 def test_short_chronology_lists_the_key_dates_and_links_the_rest(hosted_site):
@@ -63,17 +68,16 @@ def test_short_chronology_lists_the_key_dates_and_links_the_rest(hosted_site):
 
 def test_sanctions_tables_sit_in_their_boxes(hosted_site):
     sanctions = data("sanctions")
-    page = article(hosted_site, "report/sanctions.md")
-    before = page.select("div.admonition.context table tbody tr")
-    after = page.select("div.admonition.after table tbody tr")
+    before = article(hosted_site, "reference/sanctions-before.md").select("div.admonition.context table tbody tr")
+    after = article(hosted_site, "reference/sanctions-after.md").select("div.admonition.after table tbody tr")
     assert len(before) == sum(not after_report(s, REPORT_DATE) for s in sanctions)
     assert len(after) == sum(after_report(s, REPORT_DATE) for s in sanctions)
     assert all(row.select_one("a[href^='https://']") for row in before + after), "every row links its source"
 
 
-def test_officeholders_table_on_the_actors_page(hosted_site):
+def test_officeholders_table_on_the_office_holders_page(hosted_site):
     offices = [o for a in data("actors") for o in a.get("officeholders", [])]
-    table = article(hosted_site, "actors.md").select_one("div.admonition.after table")
+    table = article(hosted_site, "actors/office-holders.md").select_one("div.admonition.after table")
     assert len(table.select("tbody tr")) == len(offices)
     assert "Lee Jae-myung" in table.get_text() and "Donald Trump" in table.get_text()
 

@@ -81,11 +81,11 @@ def test_serve_shows_the_problem_on_the_page_and_keeps_serving(tmp_path):
         assert page is not None, "mkdocs serve never served the page"
         assert "Preview only: this page has 1 problem to fix before it can be published" in page
         assert f"<li>Line {line}: {MESSAGE}" in page
-        # the home page's diagram and its phone variant: wrapped so one shows per width (hooks/diagrams/phone_variants.py)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/site/", timeout=30) as response:
-            home = response.read().decode("utf-8")
-        assert home.count('<div class="mdx-diagram--wide"><pre') == 1, "serve shows the home diagram twice"
-        assert home.count('<div class="mdx-diagram--narrow"><pre') == 1
+        # the summary's paired diagram and its phone variant: wrapped so one shows per width (hooks/diagrams/phone_variants.py)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/site/report/summary/", timeout=30) as response:
+            summary = response.read().decode("utf-8")
+        assert summary.count('<div class="mdx-diagram--wide"><pre') == 1, "serve shows the summary's paired diagram twice"
+        assert summary.count('<div class="mdx-diagram--narrow"><pre') == 1
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0]

@@ -1,5 +1,5 @@
 """One deliberate mistake in a copy of the project, and the strict build fails naming its file and line:
-a broken sanctions entry, a folded 'after' box, a diagram too wide for a phone, a broken places.yml."""
+a broken sanctions entry, a folded 'report' box, a diagram too wide for a phone, a broken places.yml."""
 from __future__ import annotations
 
 import re
@@ -32,17 +32,18 @@ def test_broken_sanctions_entry_fails_the_strict_build(tmp_path):
 
 
 @background
-def test_strict_build_names_a_folded_after_box(tmp_path):
-    """A contributor writes `??? after`: the strict build fails and names the file and line."""
+def test_strict_build_names_a_folded_report_box(tmp_path):
+    """A contributor writes `??? report`: the strict build fails and names the file and line (what the
+    report says is never folded; other boxes may fold)."""
     project = copy_project(tmp_path / "project")
     target = project / "docs/report/sanctions.md"
     lines = target.read_text(encoding="utf-8").splitlines()
-    number = next(i for i, line in enumerate(lines) if line.startswith("!!! after")) + 1
-    lines[number - 1] = lines[number - 1].replace("!!! after", "??? after", 1)
+    number = next(i for i, line in enumerate(lines) if line.startswith("!!! report")) + 1
+    lines[number - 1] = lines[number - 1].replace("!!! report", "??? report", 1)
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = build("mkdocs.yml", project / "site", cwd=project, PRERENDER_DIAGRAMS="false")
     assert result.returncode != 0
-    assert f"docs/report/sanctions.md:{number}: 'after' box starts closed (???)" in warnings_of(result)
+    assert f"docs/report/sanctions.md:{number}: 'report' box starts closed (???)" in warnings_of(result)
 
 
 @background

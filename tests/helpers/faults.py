@@ -208,7 +208,7 @@ def page_not_in_nav(project):
 
 
 def nav_entry_missing(project):
-    number = replace_line(project, "mkdocs.yml", r"^  - Actors: actors\.md$", "  - Actors: actors.md\n  - Map: map.md") + 1
+    number = replace_line(project, "mkdocs.yml", r"^  - Timeline: timeline\.md$", "  - Timeline: timeline.md\n  - Map: map.md") + 1
     return "mkdocs.yml", f"{number}: nav entry 'map.md' names a file that is not in docs/"
 
 

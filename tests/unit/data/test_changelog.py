@@ -15,7 +15,9 @@ def test_entry_ids_are_stable_when_entries_are_added_on_top():
 def test_render_groups_by_date_with_titles():
     out = changelog.render(CHANGES, {"since.md": "Since the report", "index.md": "Home"})
     assert out.startswith("## December 2, 2026\n\n- Newest change, on one page. Pages: [Since the report](since.md).\n  {: #change-2026-12-02-1 }")
-    assert "\n## November 30, 2026\n" in out and "Pages: [Home](index.md), [report/summary.md](report/summary.md)." in out
+    assert "\n## Earlier changes\n\n??? note \"November 30, 2026: 2 changes\"\n" in out, "an earlier date folds"
+    assert "    - First change of the first day. Pages:" in out and "      {: #change-2026-11-30-1 }" in out
+    assert "Pages: [Home](index.md), [report/summary.md](report/summary.md)." in out
 
 
 def test_changes_schema_rejects_bad_entries(tmp_path):

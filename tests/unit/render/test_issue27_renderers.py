@@ -32,12 +32,13 @@ def test_checked_page_shows_every_claim_with_quote_status_events_and_sources():
         section = section[:section.find("\n### ")] if "\n### " in section else section
         assert f"**Status: {statuses[claim['status']]}.**" in section
         assert f"\u201c{claim['report_words']}\u201d (CRS Insight IN12355, " in section, "the report's words, quoted and attributed"
-        assert claim["claim"] in section and claim["reasoning"] in section
+        assert claim["reasoning"] in section
+        assert f"**{statuses[claim['status']]}**" in claims.render_overview(DATA["claims"]), "the overview gives each status"
         for event in claim["events"]:
             assert f"(../timeline.md#{event})" in section, f"{claim['id']}: event {event} not linked by id"
         for source in claim["sources"]:
             assert f"]({source['url']})" in section
-    assert '!!! report "What the report says (May 6, 2024)"' in out and '!!! after "After the report: ' in out
+    assert '!!! report "What the report says (May 6, 2024)"' in out and '??? after "After the report: ' in out, "the check folds under the report box"
     assert "[The report's summary](summary.md#a-partnership-upgraded-since-2023)" in out
 
 

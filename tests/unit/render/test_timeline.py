@@ -21,9 +21,10 @@ EVENTS = [
 def test_render_timeline_table_splits_at_report_date():
     out = timeline.render_timeline_table(EVENTS, FACTS)
     before, after = out.split("## After the report")
-    assert '<time datetime="2023-09">September 2023</time> <span class="mdx-event__kind">Background</span>' in before
+    assert '<time datetime="2023-09" title="September 2023">Sep</time>' in before, "a month event shows its month under its year"
+    assert '### 2023 { #year-2023 }' in before and '<span class="mdx-event__kind">Background</span>' in before
     assert '<li class="mdx-event mdx-event--report"' in before and "The report." in before
-    assert "Treaty signed | in Pyongyang." in after and '<a href="https://a.org">A</a>' in after
+    assert "Treaty signed &#124; in Pyongyang." in after and '<a href="https://a.org">A</a>' in after
     assert '<li class="mdx-event mdx-event--after"' in after and "mdx-event--after" not in before
     assert '!!! after "After the report: May 2024 to June 19, 2024"' in after
     assert '<nav class="mdx-filter" aria-label="Narrow the timeline">' in out.split("## Up to the report")[0]
