@@ -39,7 +39,7 @@ from hooks.data import datafiles  # noqa: E402
 from hooks.diagrams import phone_variants, prerender  # noqa: E402
 from hooks.html import (event_search, footnote_titles, glossary_search, output_gate, page_dates,  # noqa: E402
                         phone_tables, place_links, policy, preview_notices, search_tuning, table_wrappers)
-from hooks.render import cite_this_page, downloads, feed, glossary, maps, markers, robots_txt  # noqa: E402
+from hooks.render import cite_this_page, citations, downloads, feed, glossary, maps, markers, robots_txt  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
@@ -74,6 +74,8 @@ def on_files(files, config):
     build = _RUN["build"]
     build.titles = {f.src_uri: (get_data(f.content_string)[1].get("title") or f.src_uri) for f in files.documentation_pages()}
     build.shows = downloads.data_pages(files, markers.shown_data)
+    build.cited_by = citations.cited_by({f.src_uri: (build.titles[f.src_uri], f.content_string) for f in files.documentation_pages()},
+                                        build.data["sources"], build.data, build.shows)
     report(log, maps.check_places(build, files))   # each page a place lists exists and names it
     downloads.add_files(build, files, config)
     report(log, feed.add_feed(build, files, config))
@@ -100,6 +102,7 @@ def on_page_markdown(markdown, page, config, files):
     offset = page.file.content_string.count("\n") - markdown.count("\n")   # front matter lines
     markdown, problems = markers.render(build, path, src, markdown, offset)
     report(log, problems)
+    markdown = citations.expand(markdown, citations.by_id(build.data["sources"]))[0]   # unknown ids: reported by the checks
     markdown = downloads.append_data_links(build, markdown, src)
     markdown = cite_this_page.append_block(markdown, page, config)
     if prerender.enabled(build):

@@ -30,7 +30,7 @@ from hooks.core.build import Build
 from hooks.core.problems import ROOT, Problem
 
 DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates", "places", "changes", "reviews",
-              "claims", "treaty", "names", "reading")
+              "claims", "treaty", "names", "reading", "sources")
 # Files whose entries point into other files (checked beyond the schema by CROSS_CHECKS below): a
 # load of the first depends on the others too, so an edit of either is seen by `make serve`.
 DEPENDS_ON = {"claims": ("timeline",), "names": ("actors", "places", "glossary")}

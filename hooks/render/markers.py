@@ -23,8 +23,8 @@ from hooks.core.build import Build
 from hooks.core.escape import escape_all
 from hooks.core.problems import Problem
 from hooks.data import changelog, datafiles
-from hooks.render import (actors, charts, claims, download_pages, estimates, glossary, home, maps, reading, reviews,
-                          sanctions, timeline, treaty)
+from hooks.render import (actors, charts, citations, claims, download_pages, estimates, glossary, home, maps, reading,
+                          reviews, sanctions, timeline, treaty)
 
 PROFILES = "actors/profiles.md"   # where the actors marker renders the profiles the office-holders link
 
@@ -97,6 +97,9 @@ REGISTRY: dict[str, Marker] = {
        for key in maps.MAPS},
     "editions": Marker(lambda b, s: download_pages.render_editions(s, b.editions, download_pages.hosted_about(b)), (),
                        per_page=True, dated=False),
+    # Every source of the registry by kind, with the pages that cite it (a source's date is not an event).
+    "sources": Marker(lambda b, s: citations.render_registry(b.data["sources"], datafiles.choices("sources", "kind"),
+                                                            b.cited_by, s), ("sources",), per_page=True, dated=False),
     "data-files": Marker(lambda b, s: download_pages.render_data_table(s, b.exports, b.shows), (), per_page=True, dated=False),
 }
 

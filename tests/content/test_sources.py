@@ -1,6 +1,6 @@
 """Sources are cited honestly (issue 9, item 9): originals where found, reposts labelled as such.
 
-Reads the Markdown footnotes and the data files (no build needed):
+Reads the Markdown footnotes (each `@id` written out from data/sources.yml) and the data files (no build needed):
 - a footnote or data source that links a known republisher or aggregator says so ("as
   republished by", "as published by"), so no repost passes for the original;
 - sources the research replaced with the original are gone for good, and none needs a login;
@@ -14,6 +14,7 @@ import pytest
 from conftest import ROOT
 
 from hooks.data import datafiles
+from hooks.render import citations
 
 REPUBLISHERS = ("menafn.com", "cambodiatribune.com", "cambodianewsservice.com", "thenewsintel.com", "einpresswire.com",
                 "orissapost.com", "stratnewsglobal.com", "docslib.org", "foreignpolicywatchdog.com", "wttlonline.com")
@@ -24,9 +25,17 @@ LOGIN_WALLED = ("heinonline.org",)
 DEFINITION = re.compile(r"^\[\^(?P<label>[^\]]+)\]:\s*(?P<text>.*)$", re.M)
 
 
+REGISTRY = citations.by_id(datafiles.load(ROOT, "sources")[0])
+
+
+def expanded(page) -> str:
+    """A page's Markdown with each `[^label]: @id` written out from data/sources.yml, as the build does."""
+    return citations.expand(page.read_text(encoding="utf-8"), REGISTRY)[0]
+
+
 def footnotes():
     for page in sorted((ROOT / "docs").rglob("*.md")):
-        for match in DEFINITION.finditer(page.read_text(encoding="utf-8")):
+        for match in DEFINITION.finditer(expanded(page)):
             yield f"{page.relative_to(ROOT)} [^{match['label']}]", match["text"]
 
 
@@ -56,8 +65,7 @@ def test_data_sources_citing_a_repost_say_so():
 
 
 def test_msmt_site_and_later_crs_products_are_linked():
-    since = (ROOT / "docs/since.md").read_text(encoding="utf-8")
-    sources = (ROOT / "docs/sources.md").read_text(encoding="utf-8")
+    since, sources = expanded(ROOT / "docs/since.md"), expanded(ROOT / "docs/sources.md")
     for text in (since, sources):
         assert "https://msmt.info" in text
         assert "https://www.everycrsreport.com/reports/IF10246.html" in text

@@ -122,8 +122,17 @@ def unused_footnote(project):
 def http_source(project):
     lines = lines_of(project, PAGE)
     number = next(i for i, line in enumerate(lines, 1) if line.startswith("[^crs]:"))
-    replace_line(project, PAGE, r"^\[\^crs\]:", lines[number - 1].replace("https://www.every", "http://www.every"))
+    replace_line(project, PAGE, r"^\[\^crs\]:", "[^crs]: Congressional Research Service, [*North Korea-Russia Relations*]"
+                 "(http://www.everycrsreport.com/reports/IN12355.html), May 6, 2024.")
     return PAGE, f"{number}: footnote [^crs] links a non-https source: http://www.everycrsreport.com/reports/IN12355.html"
+
+
+def unknown_source_id(project):
+    """A footnote cites an id that data/sources.yml does not hold (a typo)."""
+    lines = lines_of(project, PAGE)
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith("[^crs]:"))
+    replace_line(project, PAGE, r"^\[\^crs\]:", "[^crs]: @crss")
+    return PAGE, f"{number}: footnote [^crs] cites @crss, which is not in data/sources.yml (did you mean @crs?"
 
 
 def timeline_field(key: str, value: str | None, message: str, entry: int = 3):
@@ -255,6 +264,7 @@ FAULTS = [
     Fault("citation-unreferenced", "both", unused_footnote),
     Fault("citation-uncited-fact", "hook", block(['!!! context "Background: a test (2024)"', "", "    A claim with no source."], 2, "statement in a 'context' box cites no source")),
     Fault("citation-http-source", "hook", http_source),
+    Fault("citation-unknown-source-id", "hook", unknown_source_id),
     # 5. Front matter (hooks/checks/front_matter.py)
     Fault("front-matter-missing-key", "both", front_matter("description", None, "front matter lacks required key 'description' (add 'description: ", line_of_key=False)),
     Fault("front-matter-wrong-type", "hook", front_matter("report_part", "report_part: 3", "front matter 'report_part': 3 is not of type 'string'")),
