@@ -9,7 +9,8 @@ link warnings.
 """
 from __future__ import annotations
 
-from hooks.checks import citations, content_kinds, diagram_rules, front_matter, page_currency, snippets, unsafe_content
+from hooks.checks import (citations, claim_numbers, content_kinds, diagram_rules, front_matter, page_currency, snippets,
+                          unsafe_content)
 from hooks.core import limits
 from hooks.core.problems import Problem
 
@@ -20,6 +21,7 @@ PAGE_CHECKS = {
     snippets: "Unsafe content",
     diagram_rules: "Diagram rules",
     citations: "Citations",
+    claim_numbers: "Claim check",
     content_kinds: "Box titles",
 }
 

@@ -25,7 +25,7 @@ from hooks.render import markers
 FACT_KINDS = ("report", "context", "after")
 
 _DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:\s*(?P<text>.*)$")
-_REGISTRY_ID = re.compile(r"^@(?P<id>\S+)\s*$")
+_REGISTRY_ID = re.compile(r"^@(?P<id>[^\s#]+)(?:#(?P<keys>\S+))?\s*$")
 _REFERENCE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
 _LINK_TARGET = re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)|<(?P<auto>[a-z]+://[^>\s]+)>")
 
@@ -88,7 +88,11 @@ def _check_source(path: str, number: int, label: str, text: str, registry: dict[
     known = _REGISTRY_ID.match(text)
     if known:
         if known["id"] in registry:
-            return []
+            keys = {p.get("key") for p in registry[known["id"]].get("passages", [])} - {None}
+            wrong = [k for k in (known["keys"] or "").split(",") if k and k not in keys]
+            return [Problem(path, number, f"footnote [^{label}] names passage '{k}', which @{known['id']} does not have",
+                            f"use the keys of its passages in data/sources.yml: {', '.join(sorted(keys)) or 'none'}")
+                    for k in wrong]
         close = difflib.get_close_matches(known["id"], list(registry), n=1)
         hint = f"did you mean @{close[0]}? " if close else ""
         return [Problem(path, number, f"footnote [^{label}] cites @{known['id']}, which is not in data/sources.yml",

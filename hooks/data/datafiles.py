@@ -25,7 +25,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from hooks.core import limits, report_facts, unsafe_text
+from hooks.core import claim_text, limits, report_facts, unsafe_text
 from hooks.core.build import Build
 from hooks.core.problems import ROOT, Problem
 
@@ -33,7 +33,8 @@ DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates", "place
               "claims", "treaty", "names", "reading", "sources")
 # Files whose entries point into other files (checked beyond the schema by CROSS_CHECKS below): a
 # load of the first depends on the others too, so an edit of either is seen by `make serve`.
-DEPENDS_ON = {"claims": ("timeline",), "names": ("actors", "places", "glossary")}
+DEPENDS_ON = {"claims": ("timeline",), "names": ("actors", "places", "glossary"), "timeline": ("sources",),
+              "sanctions": ("sources",), "estimates": ("sources",)}
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _EXCLUDED = re.compile(r"\^\[\^(?P<chars>[^\]]+)\]\*\$")   # a pattern "^[^...]*$": characters a field may not hold
 FORMATS = jsonschema.FormatChecker()
@@ -342,7 +343,65 @@ def treaty_problems(rel: str, data: list, lines: dict, root: Path) -> list[Probl
     return problems
 
 
-CROSS_CHECKS = {"claims": claim_problems, "names": name_problems, "treaty": treaty_problems}
+def claimed_facts_misses(rel: str, data: list, root: Path) -> list[tuple[int, str, str, str]]:
+    """(entry index, baseline key, fact, source id) for each fact of an entry whose source we read
+    (data/sources.yml, by URL) that the passages do not carry: its `text`, and its full `date`."""
+    if not _readable(root, "sources"):
+        return []
+    registry = {s.get("url"): s for s in _raw(root, "sources") if s.get("passages")}
+    found = []
+    for index, entry in enumerate(data):
+        source = registry.get(entry.get("source")) if isinstance(entry, dict) else None
+        if source is None:
+            continue
+        date = str(entry.get("date", ""))
+        stated = (claim_text.month_day(date) + ". " if len(date) == 10 else "") + str(entry.get("text", ""))
+        for fact in claim_text.misses(stated, claim_text.passages_of(source), (source.get("date", ""),)):
+            found.append((index, f"{rel}#{entry.get('id')}", fact, source["id"]))
+    return found
+
+
+def claimed_facts_problems(rel: str, data: list, lines: dict, root: Path) -> list[Problem]:
+    """The claim check for data entries (hooks/core/claim_text.py); misses listed in
+    hooks/core/claim_baseline.yml (page: data/<name>.yml#<id>) are not reported."""
+    known = claim_text.baseline()
+    return [Problem(rel, _line_of(lines, [index]), f'entry {index + 1}: "{fact}" is not in the passages of @{source}',
+                    "quote the source that says it in data/sources.yml, or cite one that does")
+            for index, key, fact, source in claimed_facts_misses(rel, data, root) if (key, fact, source) not in known]
+
+
+MAX_PASSAGE_WORDS = 45    # "an exact quotation of at most about 40 words"
+
+
+def source_problems(rel: str, data: list, lines: dict, root: Path) -> list[Problem]:
+    """A passage is at most MAX_PASSAGE_WORDS words; every source has passages or says why it cannot be
+    read, except those listed as not yet read in hooks/core/claim_baseline.yml (a listed source that is
+    now read, or no longer in the registry, is reported so the list shrinks)."""
+    problems, backlog = [], claim_text.unread()
+    for index, entry in enumerate(data):
+        if not isinstance(entry, dict):
+            continue
+        for item, passage in enumerate(entry.get("passages") or []):
+            words = len(str(passage.get("quote", "")).split()) if isinstance(passage, dict) else 0
+            if words > MAX_PASSAGE_WORDS:
+                problems.append(Problem(rel, lines.get((index, "passages", item), _line_of(lines, [index])),
+                                        f"entry {index + 1} ({entry.get('id')}): a passage of {words} words",
+                                        f"quote at most about 40 words ({MAX_PASSAGE_WORDS}): the words that carry the facts"))
+        if not entry.get("passages") and not entry.get("unreadable") and entry.get("id") not in backlog:
+            problems.append(Problem(rel, _line_of(lines, [index]), f"entry {index + 1} ({entry.get('id')}): source has no passage",
+                                    "quote the words that support the sentences citing it (read: and passages:), "
+                                    "or say why it cannot be read (unreadable:)"))
+    baseline = claim_text.BASELINE.relative_to(root).as_posix() if claim_text.BASELINE.is_relative_to(root) else "hooks/core/claim_baseline.yml"
+    waiting = {e.get("id") for e in data if isinstance(e, dict) and not e.get("passages") and not e.get("unreadable")}
+    for source, line in backlog.items():
+        if source not in waiting:
+            problems.append(Problem(baseline, line, f"'{source}' is listed as not yet read, but it is read, marked unreadable "
+                                    "or gone", "delete the line (python -m scripts.sources baseline rewrites the list)"))
+    return problems
+
+
+CROSS_CHECKS = {"sources": source_problems, "claims": claim_problems, "names": name_problems, "treaty": treaty_problems,
+                "timeline": claimed_facts_problems, "sanctions": claimed_facts_problems, "estimates": claimed_facts_problems}
 
 
 def text_problems(rel: str, data, lines: dict, text: str) -> list[Problem]:

@@ -1,6 +1,7 @@
 """Citations from the source registry (data/sources.yml): each source written once, cited by id.
 
-A footnote definition `[^label]: @id` becomes the source's citation line (publisher, linked title,
+A footnote definition `[^label]: @id` (or `@id#key,key`: only the passages with those keys, for a
+source such as the report whose passages belong to different pages) becomes the source's citation line (publisher, linked title,
 what follows it) and, under it, the passages we read in the source, as quotations: the source's own
 words (a source not in English: its words, with `lang`, and our translation, marked as ours), or a
 plain line saying that we could not read the source and why. The footnote list is left out of the
@@ -13,10 +14,11 @@ from __future__ import annotations
 
 import re
 
+from hooks.core.claim_text import selected
 from hooks.core.dates import human_date
 from hooks.render.md import cell, url
 
-CITE = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:[ \t]*@(?P<id>[A-Za-z0-9][\w-]*)[ \t]*$", re.M)
+CITE = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:[ \t]*@(?P<id>[A-Za-z0-9][\w-]*)(?:#(?P<keys>[\w,-]+))?[ \t]*$", re.M)
 LANGUAGES = {"ko": "Korean", "ru": "Russian", "ja": "Japanese", "zh": "Chinese", "uk": "Ukrainian", "es": "Spanish",
              "fr": "French", "de": "German"}
 
@@ -37,12 +39,14 @@ def citation(source: dict) -> str:
     return f"{lead}[{_title(source)}]({url(source['url'])}){cell(after)}".replace("  ", " ")
 
 
-def passage_lines(source: dict) -> list[str]:
-    """The footnote's further lines (indented under it): the passages as quotations, or why there are none."""
-    if source.get("passages"):
+def passage_lines(source: dict, keys: str | None = None) -> list[str]:
+    """The footnote's further lines (indented under it): the passages the citation shows (`keys`: those
+    it names, see hooks/core/claim_text.selected) as quotations, or why the source could not be read."""
+    shown = selected(source, keys)
+    if shown:
         language = source.get("language", "en")
         out = []
-        for passage in source["passages"]:
+        for passage in shown:
             attrs = f'{{: lang="{language}" }}' if language != "en" else ""
             out += ["", f"    > \u201c{cell(passage['quote'])}\u201d", *([f"    > {attrs}"] if attrs else [])]
             if passage.get("translation"):
@@ -63,7 +67,7 @@ def expand(markdown: str, registry: dict[str, dict]) -> tuple[str, list[tuple[in
         if source is None:
             unknown.append((markdown.count("\n", 0, match.start()) + 1, match["id"]))
             return match.group(0)
-        return "\n".join([f"[^{match['label']}]: {citation(source)}", *passage_lines(source)]) + "\n"
+        return "\n".join([f"[^{match['label']}]: {citation(source)}", *passage_lines(source, match["keys"])]) + "\n"
     return CITE.sub(replace, markdown), unknown
 
 

@@ -216,6 +216,45 @@ def page_not_in_nav(project):
     return "docs/extra-page.md", "1: page is not in the nav (add it under nav: in mkdocs.yml)"
 
 
+SOURCES = "data/sources.yml"
+TEST_SOURCE = """
+- id: fault-test-source
+  publisher: Test Agency
+  title: a test report
+  title_is: description
+  url: https://example.org/test
+  language: en
+  kind: news-agency
+"""
+
+
+def add_source(project, extra: str) -> int:
+    """Append a source to data/sources.yml; return the line of its `- id:`."""
+    lines = lines_of(project, SOURCES)
+    first = len(lines) + 1 if lines[-1] == "" else len(lines) + 2
+    write(project, SOURCES, lines + (TEST_SOURCE + extra).strip("\n").split("\n") + [""])
+    return first
+
+
+def claim_not_in_passage(project):
+    """A sentence cites a source we read for a number the passage does not carry."""
+    add_source(project, "  read: '2026-12-05'\n  passages:\n  - quote: The bridge will be 1,000 metres long.")
+    number = insert_below_title(project, PAGE, ['!!! after "After the report: a test (2025)"', "",
+                                                "    The bridge is 1,000 metres long and took 18 months.[^fault-test]"]) + 2
+    write(project, PAGE, lines_of(project, PAGE) + ["[^fault-test]: @fault-test-source", ""])
+    return PAGE, f'{number}: "18" is not in the passages cited (@fault-test-source)'
+
+
+def passage_too_long(project):
+    line = add_source(project, "  read: '2026-12-05'\n  passages:\n  - quote: " + " ".join(["word"] * 60))
+    return SOURCES, f"{line + 9}: entry 289 (fault-test-source): a passage of 60 words"
+
+
+def source_without_passage(project):
+    line = add_source(project, "")
+    return SOURCES, f"{line}: entry 289 (fault-test-source): source has no passage"
+
+
 def nav_entry_missing(project):
     number = replace_line(project, "mkdocs.yml", r"^  - Timeline: timeline\.md$", "  - Timeline: timeline.md\n  - Map: map.md") + 1
     return "mkdocs.yml", f"{number}: nav entry 'map.md' names a file that is not in docs/"
@@ -265,6 +304,9 @@ FAULTS = [
     Fault("citation-uncited-fact", "hook", block(['!!! context "Background: a test (2024)"', "", "    A claim with no source."], 2, "statement in a 'context' box cites no source")),
     Fault("citation-http-source", "hook", http_source),
     Fault("citation-unknown-source-id", "hook", unknown_source_id),
+    Fault("claim-number-not-in-passage", "hook", claim_not_in_passage),
+    Fault("source-passage-too-long", "both", passage_too_long),
+    Fault("source-without-passage", "both", source_without_passage),
     # 5. Front matter (hooks/checks/front_matter.py)
     Fault("front-matter-missing-key", "both", front_matter("description", None, "front matter lacks required key 'description' (add 'description: ", line_of_key=False)),
     Fault("front-matter-wrong-type", "hook", front_matter("report_part", "report_part: 3", "front matter 'report_part': 3 is not of type 'string'")),
