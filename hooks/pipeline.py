@@ -37,7 +37,7 @@ from hooks.core.build import Build  # noqa: E402
 from hooks.core.problems import report, source_path  # noqa: E402
 from hooks.data import datafiles  # noqa: E402
 from hooks.diagrams import phone_variants, prerender  # noqa: E402
-from hooks.html import (event_search, footnote_titles, glossary_search, output_gate, page_dates,  # noqa: E402
+from hooks.html import (event_search, footnote_passages, footnote_titles, glossary_search, output_gate, page_dates,  # noqa: E402
                         phone_tables, place_links, policy, preview_notices, search_tuning, table_wrappers)
 from hooks.render import cite_this_page, citations, downloads, feed, glossary, maps, markers, robots_txt  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
@@ -116,6 +116,7 @@ def on_page_content(html, page, config, files):
     html = place_links.link_places(build, html, page, files)  # before the dates line, which names no place
     html = page_dates.add_dates(html, page, files)
     html = footnote_titles.add_titles(html)
+    html = footnote_passages.join_backlinks(html)           # the passages' fold after the back-links, on one line
     html = search_tuning.tune_page(build, html, page)        # after the footnotes: it reads their final form
     html = glossary_search.split_terms(build, html, page.url)
     html = event_search.split_events(build, html, page.url)

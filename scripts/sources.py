@@ -9,7 +9,8 @@ read_via, unreadable, language, kind, original_publisher, headline}, as a person
 wrote them while reading the sources, and merges each into the registry entry with the same URL:
 the date read (today, or `read_on`), the passages (each at most MAX_WORDS words; a longer one is
 left out and named), or why the source could not be read. It never invents: a record without
-passages leaves the entry unread; an entry already read is left as it is.
+passages leaves the entry unread; an entry already read is left as it is. What the reader found
+the source does not carry (`not_in_source`) is kept on the entry: a list of what to resolve.
 `baseline` lists every miss the claim check (hooks/checks/claim_numbers.py) finds now, so the
 check reports only new ones; run it after resolving misses, to shrink the list.
 """
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "data" / "sources.yml"
 MAX_WORDS = 45   # "at most about 40 words"
 ORDER = ["id", "publisher", "lead", "title", "title_is", "url", "after", "date", "language", "kind", "original_publisher",
-         "read", "read_via", "unreadable", "passages"]
+         "read", "read_via", "unreadable", "passages", "not_in_source"]
 
 
 class _Dumper(yaml.SafeDumper):
@@ -55,12 +56,15 @@ def merge(entries: list, records: list, today: str) -> list[str]:
         if entry is None:
             notes.append(f"not in the registry: {record.get('url')}")
             continue
+        gaps = [str(g).strip() for g in record.get("not_in_source") or [] if str(g).strip()]
+        if gaps:
+            entry["not_in_source"] = sorted(set(entry.get("not_in_source", [])) | set(gaps))
         if entry.get("passages"):
             notes.append(f"{entry['id']}: already read, left as it is")
             continue
         passages = []
         for p in record.get("passages") or []:
-            quote = str(p.get("quote", "")).strip()
+            quote = " ".join(str(p.get("quote", "")).split())   # the source's words; its line breaks are layout
             if not quote:
                 continue
             if re.search(r"<[A-Za-z/!]", quote):
@@ -69,7 +73,7 @@ def merge(entries: list, records: list, today: str) -> list[str]:
             if len(quote.split()) > MAX_WORDS:
                 notes.append(f"{entry['id']}: a passage of {len(quote.split())} words left out (at most {MAX_WORDS})")
                 continue
-            passages.append({"quote": quote, **({"translation": str(p["translation"]).strip()} if p.get("translation") else {})})
+            passages.append({"quote": quote, **({"translation": " ".join(str(p["translation"]).split())} if p.get("translation") else {})})
         if record.get("read") is True and passages:
             entry.pop("unreadable", None)
             entry["read"] = str(record.get("read_on") or today)

@@ -1,10 +1,11 @@
 """Citations from the source registry (data/sources.yml): each source written once, cited by id.
 
+The passages fold into "Its words" at the end of the citation (one tap away; the page stays short).
 A footnote definition `[^label]: @id` (or `@id#key,key`: only the passages with those keys, for a
 source such as the report whose passages belong to different pages) becomes the source's citation line (publisher, linked title,
 what follows it) and, under it, the passages we read in the source, as quotations: the source's own
-words (a source not in English: its words, with `lang`, and our translation, marked as ours), or a
-plain line saying that we could not read the source and why. The footnote list is left out of the
+words (a source not in English: its words, with `lang`, and our translation, marked as ours), or, on
+the citation's line, a plain sentence saying that we could not read the source (why: in the registry). The footnote list is left out of the
 search index (hooks/html/search_tuning.py), so the passages never rank above our own text.
 `render_registry` draws the Sources page's list: every source by kind, with the pages that cite it.
 Fields arrive as written in data/sources.yml and are escaped here (hooks/core/escape.py); a title
@@ -41,19 +42,18 @@ def citation(source: dict) -> str:
 
 def passage_lines(source: dict, keys: str | None = None) -> list[str]:
     """The footnote's further lines (indented under it): the passages the citation shows (`keys`: those
-    it names, see hooks/core/claim_text.selected) as quotations, or why the source could not be read."""
+    it names, see hooks/core/claim_text.selected), folded, as quotations."""
     shown = selected(source, keys)
     if shown:
         language = source.get("language", "en")
-        out = []
+        words = "Its words" if len(shown) == 1 else f"Its words ({len(shown)} passages)"
+        out = ["", f'    ??? quote "{words}"']
         for passage in shown:
             attrs = f'{{: lang="{language}" }}' if language != "en" else ""
-            out += ["", f"    > \u201c{cell(passage['quote'])}\u201d", *([f"    > {attrs}"] if attrs else [])]
+            out += ["", f"        > \u201c{cell(passage['quote'])}\u201d", *([f"        > {attrs}"] if attrs else [])]
             if passage.get("translation"):
-                out += ["    >", f"    > Our translation: \u201c{cell(passage['translation'])}\u201d"]
+                out += ["        >", f"        > Our translation: \u201c{cell(passage['translation'])}\u201d"]
         return out
-    if source.get("unreadable"):
-        return ["", f"    We could not read this source's text: {cell(source['unreadable'])}"]
     return []
 
 
@@ -67,7 +67,8 @@ def expand(markdown: str, registry: dict[str, dict]) -> tuple[str, list[tuple[in
         if source is None:
             unknown.append((markdown.count("\n", 0, match.start()) + 1, match["id"]))
             return match.group(0)
-        return "\n".join([f"[^{match['label']}]: {citation(source)}", *passage_lines(source, match["keys"])]) + "\n"
+        plainly = " We could not read this source's text." if source.get("unreadable") else ""   # why: in the registry
+        return "\n".join([f"[^{match['label']}]: {citation(source)}{plainly}", *passage_lines(source, match["keys"])]) + "\n"
     return CITE.sub(replace, markdown), unknown
 
 

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 PDF, ZIP, FOLDER = "in12355-explainer.pdf", "in12355-explainer-offline.zip", "in12355-explainer"
 
-PDF_PAGES = range(60, 200)          # 113 on November 30, 2026; far outside this range means pages were lost or repeated
+PDF_PAGES = range(60, 320)          # 113 on November 30, 2026; 262 on December 5, 2026 (every footnote's passages printed, and the list of every source); far outside this range means pages were lost or repeated
 
 PDF_MAX_BYTES = 5_000_000
 

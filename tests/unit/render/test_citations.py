@@ -17,9 +17,9 @@ REGISTRY = citations.by_id([SOURCE, KOREAN, UNREAD])
 def test_a_registry_citation_is_written_out_with_its_passages_as_quotations():
     out, unknown = citations.expand("Text.[^t]\n\n[^t]: @tass\n[^k]: @sbs\n[^u]: @x\n[^z]: @nothere\n", REGISTRY)
     assert '[^t]: TASS, [&quot;Bridge &lt;opens&gt;&quot;](https://tass.com/1), April 30, 2025.' in out, "escaped once"
-    assert "    > \u201cThe bridge will be 1,000 metres long.\u201d" in out
-    assert '    > {: lang="ko" }' in out and "    > Our translation: \u201cabout 6,000 people\u201d" in out
-    assert "    We could not read this source's text: no stored copy could be found" in out
+    assert '    ??? quote "Its words"\n\n        > \u201cThe bridge will be 1,000 metres long.\u201d' in out, "folded"
+    assert '        > {: lang="ko" }' in out and "        > Our translation: \u201cabout 6,000 people\u201d" in out
+    assert "[^u]: X, [t](https://x.org)&#46; We could not read this source's text.\n" in out, "said plainly, on the citation's line ('.' escaped as data)"
     assert unknown == [(6, "nothere")] and "[^z]: @nothere" in out
 
 

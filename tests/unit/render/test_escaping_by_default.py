@@ -48,7 +48,7 @@ def hostile_data():
         if isinstance(value, str) and key not in ("id", "date", "kind", "group", "actor", "measure", "thread", "since",
                                                   "as_of", "pages", "see", "maps", "source", "url", "since_source",
                                                   "coordinates_source", "abbr", "term", "names", "status",
-                                                  "report_section", "events", "assessed", "next_check"):
+                                                  "report_section", "events", "assessed", "next_check", "read", "language", "title_is"):
             return value + " <img src=x onerror=alert(1)> [x](javascript:alert(1)) <script>alert(2)</script>"
         return value
     return {name: poison(entries) for name, entries in data.items()}
