@@ -49,8 +49,8 @@ def _since(office: dict) -> str:
 def _now(office: dict) -> str:
     """The latest holder, or for a vacant office since when it has been empty."""
     if office.get("vacant"):
-        return f"{cell(office['now'])} since {_since(office)} (still vacant as of {human_date(office['as_of'])})"
-    return f"{cell(office['now'])}, in office since {_since(office)} (confirmed as of {human_date(office['as_of'])})"
+        return f"{cell(office['now'])} since {_since(office)} (still so on {human_date(office['as_of'])})"
+    return f"{cell(office['now'])}, since {_since(office)} (confirmed {human_date(office['as_of'])})"
 
 
 def _sources(office: dict) -> str:
@@ -62,10 +62,16 @@ def _sources(office: dict) -> str:
 
 
 def render_officeholders(actors: list, report_long_date: str, profiles: str = "") -> str:
-    """Who held each office at the report's date and the latest holder a source confirms; each
-    government links its profile (`profiles`: the profiles page relative to this one, "" for this page)."""
-    rows = [(md.link(actor["name"], f"{profiles}#{md.raw(actor['id'])}"), cell(office["office"]), cell(office["at_report"]),
-             _now(office), _sources(office))
-            for actor in actors for office in actor.get("officeholders", [])]
-    return table(("Government or body", "Office", f"At the report ({report_long_date})",
-                   "Latest holder a source confirms", "Source"), rows)
+    """Who held each office at the report's date and the latest holder a source confirms: a short
+    table per government (a phone shows each row as a card, so the government is said once, above
+    its table, not in every card), each government linking its profile (`profiles`: the profiles
+    page relative to this one, "" for this page)."""
+    out = []
+    for actor in actors:
+        rows = [(cell(office["office"]), cell(office["at_report"]), _now(office), _sources(office))
+                for office in actor.get("officeholders", [])]
+        if rows:
+            anchor = f"{profiles}#{md.raw(actor['id'])}"
+            out += [f"**{md.link(actor['name'], anchor)}**", "",
+                    table(("Office", f"At the report ({report_long_date})", "Latest holder a source confirms", "Source"), rows)]
+    return "\n".join(out) + "\n" if out else table(("Office",), [])

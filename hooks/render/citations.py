@@ -50,7 +50,8 @@ def passage_lines(source: dict, keys: str | None = None) -> list[str]:
         out = ["", f'    ??? quote "{words}"']
         for passage in shown:
             attrs = f'{{: lang="{language}" }}' if language != "en" else ""
-            out += ["", f"        > \u201c{cell(passage['quote'])}\u201d", *([f"        > {attrs}"] if attrs else [])]
+            words = passage["quote"].strip().strip('"\u201c\u201d')   # its own outer quotation marks give way to ours
+            out += ["", f"        > \u201c{cell(words)}\u201d", *([f"        > {attrs}"] if attrs else [])]
             if passage.get("translation"):
                 out += ["        >", f"        > Our translation: \u201c{cell(passage['translation'])}\u201d"]
         return out

@@ -32,7 +32,7 @@ def _targets(entry: dict) -> str:
 def render_sanctions(sanctions: list, after: bool, report_date: str) -> str:
     """One table: the actions up to the report's date (after=False) or after it (after=True)."""
     rows = sorted((s for s in sanctions if after_report(s, report_date) == after), key=lambda s: (s["date"], s["actor"]))
-    return table(("Date", "Who acted", "What was done, under which instrument, and how many targets", "Source"),
+    return table(("Date", "Who acted", "What was done", "Source"),   # each cell names its instrument and targets
                   [(human_date(s["date"]), cell(actor_name(s)),
                     f"{cell(s['action'])} *Instrument:* {cell(s['instrument'])}. *Targets:* {_targets(s)}.", source_link(s))
                    for s in rows])

@@ -77,9 +77,9 @@ def test_sanctions_tables_sit_in_their_boxes(hosted_site):
 
 def test_officeholders_table_on_the_office_holders_page(hosted_site):
     offices = [o for a in data("actors") for o in a.get("officeholders", [])]
-    table = article(hosted_site, "actors/office-holders.md").select_one("div.admonition.after table")
-    assert len(table.select("tbody tr")) == len(offices)
-    assert "Lee Jae-myung" in table.get_text() and "Donald Trump" in table.get_text()
+    box = article(hosted_site, "actors/office-holders.md").select_one("div.admonition.after")
+    assert len(box.select("table tbody tr")) == len(offices), "a table per government, a row per office"
+    assert "Lee Jae-myung" in box.get_text() and "Donald Trump" in box.get_text()
 
 
 def test_search_finds_the_new_material_on_the_since_page(hosted_site):

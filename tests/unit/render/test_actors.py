@@ -38,7 +38,8 @@ def test_render_actors_puts_later_changes_in_an_after_box():
 
 def test_officeholders_table_gives_then_now_since_and_as_of():
     out = actors.render_officeholders([ACTOR, {"id": "x", "name": "X"}], FACTS['long_date'])
-    assert ("| [Japan](#japan) | Prime Minister | Kishida Fumio | Takaichi Sanae, in office since October 21, 2025 "
-            "(confirmed as of February 18, 2026) | [Nippon.com](https://n.org) |") in out
-    assert "| Naruhito | Naruhito, in office since before the report (confirmed as of January 2025) |" in out
+    assert out.startswith("**[Japan](#japan)**\n\n| Office | At the report (May 6, 2024) |"), "the government once, above its table"
+    assert ("| Prime Minister | Kishida Fumio | Takaichi Sanae, since October 21, 2025 "
+            "(confirmed February 18, 2026) | [Nippon.com](https://n.org) |") in out and "**[X]" not in out
+    assert "| Naruhito | Naruhito, since before the report (confirmed January 2025) |" in out
     assert actors.render_officeholders([{"id": "x", "name": "X"}], FACTS['long_date']) == "*No entries yet.*\n"

@@ -34,7 +34,7 @@ def test_review_log_is_newest_first_and_says_when_empty():
 
 def test_a_vacant_office_says_since_when_and_the_dates_source():
     out = render_officeholders([{"id": "russia", "name": "Russia", "officeholders": [OFFICE]}], "May 6, 2024")
-    assert "| Vacant since December 6, 2025 (still vacant as of March 5, 2026) |" in out
+    assert "| Vacant since December 6, 2025 (still so on March 5, 2026) |" in out
     assert "[Kommersant, March 5, 2026](https://www.kommersant.ru/doc/8480961); date: [TASS, December 8, 2025](https://tass.com/politics/2055235)" in out
 
 
