@@ -71,7 +71,7 @@ MEASURE = """
                || document.querySelector(".md-content .md-typeset");
   // Box text, leaving out a chart's note under its figure (a caption, smaller by design; its labels are checked apart).
   const boxed = [...document.querySelectorAll(".md-content .admonition p, .md-content details p, .md-content .admonition li, .md-content details li")]
-                .filter((el) => shown(el) && !el.closest("figure"));
+                .filter((el) => shown(el) && !el.closest("figure") && !el.closest(".footnote"));   // nor the notes' quoted words
   const boxSizes = [...new Set(boxed.map(px))];
   return {
     scroll_width: document.documentElement.scrollWidth, window_width: innerWidth,

@@ -15,6 +15,7 @@ from hooks.core.html_text import plain_text
 
 _NOTE = re.compile(r'<li id="fn:(?P<id>[^"]+)">(?P<body>.*?)</li>', re.S)
 _BACKREF = re.compile(r'(?:&#160;)?<a class="footnote-backref"[^>]*>.*?</a>', re.S)
+_PASSAGES = re.compile(r'<details class="quote">.*?</details>', re.S)   # a source's words (render/citations.py): not in the tooltip
 _REF = re.compile(r'<a class="footnote-ref" href="#fn:(?P<id>[^"]+)"')
 MAX_CHARS = 300  # a long note is cut with an ellipsis; the full note is one click away
 
@@ -25,7 +26,7 @@ def note_texts(html_text: str) -> dict[str, str]:
     """Footnote id -> the note as plain text (no tags, no back links, whitespace collapsed)."""
     notes = {}
     for match in _NOTE.finditer(html_text):
-        text = plain_text(_BACKREF.sub("", match["body"]))
+        text = plain_text(_BACKREF.sub("", _PASSAGES.sub("", match["body"])))
         notes[match["id"]] = text if len(text) <= MAX_CHARS else text[:MAX_CHARS - 1].rstrip() + "…"
     return notes
 

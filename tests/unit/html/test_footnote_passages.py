@@ -18,3 +18,9 @@ def test_backlinks_move_to_the_citation_and_the_fold_follows():
 def test_a_footnote_without_passages_is_left_as_it_is():
     plain = '<li id="fn:u">\n<p>X, <a href="https://x.org">t</a>. <a class="footnote-backref" href="#fnref:u">↩</a></p>\n</li>'
     assert footnote_passages.join_backlinks(plain) == plain
+
+
+def test_the_tooltip_is_the_citation_without_the_passages():
+    from hooks.html import footnote_titles
+    html = '<p>Text<sup id="fnref:t"><a class="footnote-ref" href="#fn:t">1</a></sup></p>\n<div class="footnote"><ol>\n' + BEFORE + "\n</ol></div>"
+    assert footnote_titles.note_texts(html)["t"] == "TASS, x, 2025."
