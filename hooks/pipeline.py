@@ -74,6 +74,7 @@ def on_files(files, config):
     build = _RUN["build"]
     build.titles = {f.src_uri: (get_data(f.content_string)[1].get("title") or f.src_uri) for f in files.documentation_pages()}
     build.shows = downloads.data_pages(files, markers.shown_data)
+    build.sources_by_id = citations.by_id(build.data["sources"])
     build.cited_by = citations.cited_by({f.src_uri: (build.titles[f.src_uri], f.content_string) for f in files.documentation_pages()},
                                         build.data["sources"], build.data, build.shows)
     report(log, maps.check_places(build, files))   # each page a place lists exists and names it
@@ -102,7 +103,7 @@ def on_page_markdown(markdown, page, config, files):
     offset = page.file.content_string.count("\n") - markdown.count("\n")   # front matter lines
     markdown, problems = markers.render(build, path, src, markdown, offset)
     report(log, problems)
-    markdown = citations.expand(markdown, citations.by_id(build.data["sources"]))[0]   # unknown ids: reported by the checks
+    markdown = citations.expand(markdown, build.sources_by_id)[0]   # unknown ids: reported by the checks
     markdown = downloads.append_data_links(build, markdown, src)
     markdown = cite_this_page.append_block(markdown, page, config)
     if prerender.enabled(build):

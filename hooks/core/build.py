@@ -24,6 +24,7 @@ class Build:
     titles: dict[str, str] = field(default_factory=dict)        # page src_uri -> title (render.markers.on_files)
     shows: dict[str, dict[str, str]] = field(default_factory=dict)   # data name -> {src_uri: title} of pages showing it
     cited_by: dict[str, list] = field(default_factory=dict)     # source URL -> [(src_uri, title)] citing it (render.citations)
+    sources_by_id: dict[str, dict] = field(default_factory=dict)  # data/sources.yml by id, once per build (render.citations)
     exports: dict[str, dict] = field(default_factory=dict)      # data as JSON/CSV (render.downloads)
     editions: dict[str, dict] = field(default_factory=dict)     # the PDF and the zip (render.downloads)
     map_extract: dict | None = None                             # the map outlines (render.maps)
