@@ -26,6 +26,7 @@ import jsonschema
 import yaml
 
 from hooks.core import claim_text, limits, report_facts, unsafe_text
+from hooks.data import source_refs
 from hooks.core.build import Build
 from hooks.core.problems import ROOT, Problem
 
@@ -34,7 +35,9 @@ DATA_FILES = ("glossary", "timeline", "actors", "sanctions", "estimates", "place
 # Files whose entries point into other files (checked beyond the schema by CROSS_CHECKS below): a
 # load of the first depends on the others too, so an edit of either is seen by `make serve`.
 DEPENDS_ON = {"claims": ("timeline",), "names": ("actors", "places", "glossary"), "timeline": ("sources",),
-              "sanctions": ("sources",), "estimates": ("sources",)}
+              "sanctions": ("sources",), "estimates": ("sources",), "actors": ("sources",)}
+# Files whose entries cite data/sources.yml by id (hooks/data/source_refs.py resolves them for the pages).
+CITES_REGISTRY = ("timeline", "sanctions", "estimates", "actors")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _EXCLUDED = re.compile(r"\^\[\^(?P<chars>[^\]]+)\]\*\$")   # a pattern "^[^...]*$": characters a field may not hold
 FORMATS = jsonschema.FormatChecker()
@@ -163,8 +166,9 @@ def load(root: Path, name: str) -> tuple[list, list[Problem]]:
 
 
 def load_all(root: Path) -> dict[str, list]:
-    """{name: entries} for every file in DATA_FILES: what pages render from data/."""
-    return {name: load(root, name)[0] for name in DATA_FILES}
+    """{name: entries} for every file in DATA_FILES: what pages render from data/, with each source
+    id resolved to its URL and citation (hooks/data/source_refs.py). `load` gives the file as written."""
+    return source_refs.resolve_all({name: load(root, name)[0] for name in DATA_FILES})
 
 
 def all_problems(root: Path) -> list[Problem]:
@@ -256,6 +260,10 @@ def _read(root: Path, name: str) -> _Loaded:
         entries = [e for e in entries if not _kind_mismatch(e, report_date)]   # as in the table: not mislabelled
     if name in CROSS_CHECKS and isinstance(data, list):
         problems += CROSS_CHECKS[name](rel, data, lines, root)
+    if name in CITES_REGISTRY and isinstance(data, list) and _readable(root, "sources"):
+        problems += source_id_problems(rel, data, lines, {s.get("id") for s in _raw(root, "sources")})
+        citable = {s.get("id") for s in _loaded(root, "sources").entries}   # a source with a problem is reported there
+        entries = [e for e in entries if not source_refs.unknown(e, citable)]   # the pages could not cite it
     return _Loaded(entries, sorted(problems, key=lambda p: p.line), data, lines)
 
 
@@ -343,12 +351,24 @@ def treaty_problems(rel: str, data: list, lines: dict, root: Path) -> list[Probl
     return problems
 
 
+def source_id_problems(rel: str, data: list, lines: dict, ids: set[str]) -> list[Problem]:
+    """Each `source` / `since_source` names a source of data/sources.yml by its id."""
+    problems = []
+    for index, entry in enumerate(data):
+        for path, value, close in source_refs.unknown(entry, ids):
+            hint = f"did you mean '{close}'? " if close else ""
+            problems.append(Problem(rel, _line_of(lines, [index, *path]),
+                                    f"{_where(index, [index, *path])}: no source with id {value!r} in data/sources.yml",
+                                    f"{hint}use the id of a source in data/sources.yml, or add the source there first"))
+    return problems
+
+
 def claimed_facts_misses(rel: str, data: list, root: Path) -> list[tuple[int, str, str, str]]:
     """(entry index, baseline key, fact, source id) for each fact of an entry whose source we read
-    (data/sources.yml, by URL) that the passages do not carry: its `text`, and its full `date`."""
+    (data/sources.yml, by id) that the passages do not carry: its `text`, and its full `date`."""
     if not _readable(root, "sources"):
         return []
-    registry = {s.get("url"): s for s in _raw(root, "sources") if s.get("passages")}
+    registry = {s.get("id"): s for s in _raw(root, "sources") if s.get("passages")}
     found = []
     for index, entry in enumerate(data):
         source = registry.get(entry.get("source")) if isinstance(entry, dict) else None

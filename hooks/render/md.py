@@ -74,5 +74,5 @@ def table(headings: tuple[str, ...], rows: list[tuple[str, ...]], empty: str | N
 
 
 def source_link(entry: dict) -> str:
-    """An entry's source as a Markdown link titled by its source_title."""
+    """An entry's source as a Markdown link titled by its citation (hooks/data/source_refs.py resolves both)."""
     return link(entry["source_title"], entry["source"])

@@ -41,7 +41,7 @@ def footnotes():
 
 def data_sources():
     for name in ("timeline", "actors", "sanctions", "estimates"):
-        for entry in datafiles.load(ROOT, name)[0]:
+        for entry in datafiles.load_all(ROOT)[name]:
             for source in [entry] + entry.get("officeholders", []):
                 yield f"data/{name}.yml {source.get('date', source.get('office', ''))}", source["source"], source["source_title"]
 

@@ -39,13 +39,13 @@ def test_load_reports_yaml_errors_and_leaves_out_bad_entries(tmp_path):
     (tmp_path / "data/schemas").mkdir(parents=True)
     (tmp_path / "data/schemas/timeline.schema.json").write_text((ROOT / "data/schemas/timeline.schema.json").read_text())
     good = {"id": "a-label", "date": "2024-01-02", "label": "A label", "text": "Some text that is long enough.", "kind": "report",
-            "source": "https://example.org/", "source_title": "Example"}
+            "source": "example"}
     import yaml
-    bad = dict(good, id="another-label", date="2024-02-30")          # entry 2 at line 8, its date at line 9
+    bad = dict(good, id="another-label", date="2024-02-30")          # entry 2 at line 7, its date at line 8
     (tmp_path / "data/timeline.yml").write_text(yaml.safe_dump([good, bad], sort_keys=False))
     entries, problems = datafiles.load(tmp_path, "timeline")
     assert entries == [good]
-    assert [str(p).split(": ")[0] for p in problems] == ["data/timeline.yml:9"]
+    assert [str(p).split(": ")[0] for p in problems] == ["data/timeline.yml:8"]
     (tmp_path / "data/timeline.yml").write_text("- date: '2024'\n  label: [unclosed\n")
     entries, problems = datafiles.load(tmp_path, "timeline")
     assert entries == [] and str(problems[0]).startswith("data/timeline.yml:2: not valid YAML")
@@ -125,3 +125,36 @@ def test_reader_facing_labels_live_only_in_the_schemas(tmp_path):
                                                      '{"const": "swiss", "title": "Switzerland"}, {"const": "other", "title": "Other"}')
     path.write_text(schema, encoding="utf-8")
     assert list(datafiles.choices("sanctions", "actor", tmp_path).items())[-2:] == [("swiss", "Switzerland"), ("other", "Other")]
+
+
+def test_a_data_entry_cites_the_registry_by_id_and_pages_see_the_citation(tmp_path):
+    """hooks/data/source_refs.py: `source: <id>` in the file; the pages get the URL and the citation."""
+    import yaml
+    (tmp_path / "data/schemas").mkdir(parents=True)
+    for name in ("timeline", "sources"):
+        (tmp_path / f"data/schemas/{name}.schema.json").write_text((ROOT / f"data/schemas/{name}.schema.json").read_text())
+    source = {"id": "tass-duma", "publisher": "TASS", "title": '"Duma ratifies"', "title_is": "headline",
+              "url": "https://tass.com/politics/1", "date": "2024-10-24", "language": "en", "kind": "news-agency",
+              "unreadable": "no stored copy found"}
+    (tmp_path / "data/sources.yml").write_text(yaml.safe_dump([source], sort_keys=False))
+    event = {"id": "a-label", "date": "2024-01-02", "label": "A label", "text": "Some text that is long enough.", "kind": "report"}
+    (tmp_path / "data/timeline.yml").write_text(yaml.safe_dump([dict(event, source="tass-duma"), dict(event, id="b", source="tass-dumma")],
+                                                               sort_keys=False))
+    entries, problems = datafiles.load(tmp_path, "timeline")
+    assert [e["id"] for e in entries] == ["a-label"] and entries[0]["source"] == "tass-duma"   # the file as written
+    assert messages(problems) == ["data/timeline.yml:12: entry 2, field 'source': no source with id 'tass-dumma' in "
+                                  "data/sources.yml (did you mean 'tass-duma'? use the id of a source in data/sources.yml, "
+                                  "or add the source there first)"]
+    [shown] = datafiles.load_all(tmp_path)["timeline"]
+    assert shown["source"] == "https://tass.com/politics/1"
+    assert shown["source_title"] == 'TASS, "Duma ratifies", October 24, 2024'
+
+
+def test_a_source_note_follows_the_citation():
+    from hooks.data import source_refs
+    registry = {"rt": {"id": "rt", "publisher": "RT", "title": "*A report*", "url": "https://rt.com/1",
+                       "after": ", May 12, 2024, as republished by X."}}
+    office = {"since_source": "rt", "since_source_note": "the Kremlin announced it that day", "source": "nope"}
+    out = source_refs.resolve({"officeholders": [office]}, registry)["officeholders"][0]
+    assert out["since_source"] == "https://rt.com/1" and out["source"] == "nope"      # unknown ids: left to the check
+    assert out["since_source_title"] == "RT, A report, May 12, 2024, as republished by X (the Kremlin announced it that day)"

@@ -1,0 +1,73 @@
+"""Data entries cite the source registry (data/sources.yml) by id, as footnotes do, so a source's
+title and URL are written once.
+
+In a data file an entry's `source` (and an office's `since_source`) holds a registry id. What the
+pages render from (`datafiles.load_all`) has each id resolved: `source` becomes the source's URL and
+`source_title` the same words as its footnote citation, plain text, with the entry's optional
+`source_note` in brackets after them (what the entry takes from the source, when that needs saying).
+The downloads keep the ids, as the schemas say; the registry is published beside them.
+
+`unknown` lists the ids a file cites that the registry lacks, for the check in datafiles.py.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+from hooks.core.dates import human_date
+
+FIELDS = ("source", "since_source")        # keys holding one registry id, at any depth of an entry
+
+
+def label(source: dict) -> str:
+    """The citation as plain text: "Publisher, Title, what follows" (hooks/render/citations.py
+    writes the same words as Markdown in a footnote)."""
+    lead = source.get("lead") or f"{source['publisher']},"
+    title = source["title"]
+    if len(title) > 2 and title.startswith("*") and title.endswith("*"):
+        title = title[1:-1]
+    after = source.get("after")
+    if after is None:
+        after = f", {human_date(source['date'])}" if source.get("date") else ""
+    return re.sub(r"\s+", " ", f"{lead} {title}{after}").strip().rstrip(".")
+
+
+def resolve(value, registry: dict[str, dict]):
+    """A copy of `value` (an entry, or a list of them) with each id in FIELDS resolved; an id the
+    registry lacks is left as it is (datafiles.py leaves such entries out and reports them)."""
+    if isinstance(value, list):
+        return [resolve(item, registry) for item in value]
+    if not isinstance(value, dict):
+        return value
+    out = {key: resolve(item, registry) for key, item in value.items()}
+    for key in FIELDS:
+        source = registry.get(value.get(key)) if isinstance(value.get(key), str) else None
+        if source is not None:
+            note = value.get(f"{key}_note")
+            out[key] = source["url"]
+            out[f"{key}_id"] = source["id"]
+            out[f"{key}_title"] = label(source) + (f" ({note})" if note else "")
+    return out
+
+
+def resolve_all(data: dict[str, list]) -> dict[str, list]:
+    """{name: entries} with every data file's ids resolved against data["sources"]."""
+    registry = {s["id"]: s for s in data.get("sources", []) if isinstance(s, dict) and "id" in s}
+    return {name: entries if name == "sources" else resolve(entries, registry) for name, entries in data.items()}
+
+
+def unknown(entry, ids: set[str], path: tuple = ()) -> list[tuple[tuple, str, str]]:
+    """(path, id, suggestion) for each id in FIELDS, at any depth of `entry`, that is not in `ids`."""
+    found = []
+    if isinstance(entry, list):
+        for index, item in enumerate(entry):
+            found += unknown(item, ids, path + (index,))
+    elif isinstance(entry, dict):
+        for key, item in entry.items():
+            if key in FIELDS and isinstance(item, str):
+                if item not in ids:
+                    close = difflib.get_close_matches(item, sorted(ids), n=1, cutoff=0.6)
+                    found.append((path + (key,), item, close[0] if close else ""))
+            else:
+                found += unknown(item, ids, path + (key,))
+    return found
