@@ -368,16 +368,20 @@ def claimed_facts_misses(rel: str, data: list, root: Path) -> list[tuple[int, st
     (data/sources.yml, by id) that the passages do not carry: its `text`, and its full `date`."""
     if not _readable(root, "sources"):
         return []
-    registry = {s.get("id"): s for s in _raw(root, "sources") if s.get("passages")}
+    registry = {s.get("id"): s for s in _raw(root, "sources") if s.get("passages")}   # only read sources are checked
     found = []
     for index, entry in enumerate(data):
-        source = registry.get(entry.get("source")) if isinstance(entry, dict) else None
-        if source is None:
+        if not isinstance(entry, dict):
             continue
+        cited = [registry[i] for i in [entry.get("source"), *(entry.get("more_sources") or [])] if isinstance(i, str) and i in registry]
+        if not cited:
+            continue
+        source, more = cited[0], cited[1:]
         date = str(entry.get("date", ""))
         stated = (claim_text.month_day(date) + ". " if len(date) == 10 else "") + str(entry.get("text", ""))
-        for fact in claim_text.misses(stated, claim_text.passages_of(source), (source.get("date", ""),)):
-            found.append((index, f"{rel}#{entry.get('id')}", fact, source["id"]))
+        passages = [p for s in [source, *more] for p in claim_text.passages_of(s)]
+        for fact in claim_text.misses(stated, passages, tuple(s.get("date", "") for s in [source, *more])):
+            found.append((index, f"{rel}#{entry.get('id')}", fact, ",".join(s["id"] for s in [source, *more])))
     return found
 
 

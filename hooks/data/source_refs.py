@@ -1,10 +1,12 @@
 """Data entries cite the source registry (data/sources.yml) by id, as footnotes do, so a source's
 title and URL are written once.
 
-In a data file an entry's `source` (and an office's `since_source`) holds a registry id. What the
+In a data file an entry's `source` (and an office's `since_source`) holds a registry id, and
+`more_sources` a list of further ids where one source does not carry every fact of the entry. What the
 pages render from (`datafiles.load_all`) has each id resolved: `source` becomes the source's URL and
 `source_title` the same words as its footnote citation, plain text, with the entry's optional
-`source_note` in brackets after them (what the entry takes from the source, when that needs saying).
+`source_note` in brackets after them (what the entry takes from the source, when that needs saying);
+`more_sources` becomes a list of {id, url, title}.
 The downloads keep the ids, as the schemas say; the registry is published beside them.
 
 `unknown` lists the ids a file cites that the registry lacks, for the check in datafiles.py.
@@ -17,6 +19,7 @@ import re
 from hooks.core.dates import human_date
 
 FIELDS = ("source", "since_source")        # keys holding one registry id, at any depth of an entry
+LISTS = ("more_sources",)                  # keys holding a list of ids: further sources of the same entry
 
 
 def label(source: dict) -> str:
@@ -47,6 +50,10 @@ def resolve(value, registry: dict[str, dict]):
             out[key] = source["url"]
             out[f"{key}_id"] = source["id"]
             out[f"{key}_title"] = label(source) + (f" ({note})" if note else "")
+    for key in LISTS:
+        if isinstance(value.get(key), list):
+            out[key] = [{"id": s["id"], "url": s["url"], "title": label(s)} for s in
+                        (registry.get(i) for i in value[key] if isinstance(i, str)) if s is not None]
     return out
 
 
@@ -68,6 +75,11 @@ def unknown(entry, ids: set[str], path: tuple = ()) -> list[tuple[tuple, str, st
                 if item not in ids:
                     close = difflib.get_close_matches(item, sorted(ids), n=1, cutoff=0.6)
                     found.append((path + (key,), item, close[0] if close else ""))
+            elif key in LISTS and isinstance(item, list):
+                for index, one in enumerate(item):
+                    if isinstance(one, str) and one not in ids:
+                        close = difflib.get_close_matches(one, sorted(ids), n=1, cutoff=0.6)
+                        found.append((path + (key, index), one, close[0] if close else ""))
             else:
                 found += unknown(item, ids, path + (key,))
     return found

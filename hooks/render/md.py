@@ -75,4 +75,5 @@ def table(headings: tuple[str, ...], rows: list[tuple[str, ...]], empty: str | N
 
 def source_link(entry: dict) -> str:
     """An entry's source as a Markdown link titled by its citation (hooks/data/source_refs.py resolves both)."""
-    return link(entry["source_title"], entry["source"])
+    return "; ".join([link(entry["source_title"], entry["source"]),
+                      *(link(more["title"], more["url"]) for more in entry.get("more_sources", []))])

@@ -52,6 +52,7 @@ def sanctions_as_events(sanctions: list, report_date: str) -> list[dict]:
             "thread": "sanctions",
             "source": s["source"],
             "source_title": s["source_title"],
+            "more_sources": s.get("more_sources", []),
         })
     return events
 

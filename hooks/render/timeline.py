@@ -30,8 +30,9 @@ def _event(e: dict) -> str:
     label = md.text(e["label"])
     meta = (f'<p class="mdx-event__meta"><span class="mdx-event__kind">{md.text(KIND_LABELS[e["kind"]])}</span>'
             + (f' <span class="mdx-event__thread">{md.text(thread)}</span>' if thread else "") + "</p>")
-    source = (f'<p class="mdx-event__source">Source: <a href="{md.url(e["source"])}">'
-              f'{md.text(e["source_title"])}</a></p>')
+    links = [(e["source"], e["source_title"])] + [(more["url"], more["title"]) for more in e.get("more_sources", [])]
+    source = (f'<p class="mdx-event__source">{"Sources" if len(links) > 1 else "Source"}: '
+              + "; ".join(f'<a href="{md.url(href)}">{md.text(title)}</a>' for href, title in links) + "</p>")
     return (f'<li class="mdx-event mdx-event--{md.text(e["kind"])}" id="{ident}" data-thread="{md.text(e.get("thread", ""))}" '
             f'data-kind="{md.text(e["kind"])}"><details><summary><time datetime="{date}" title="{human_date(md.raw(e["date"]))}">'
             f'{short_date(md.raw(e["date"])) or md.raw(e["date"])[:4]}</time> '

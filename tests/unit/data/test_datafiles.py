@@ -158,3 +158,21 @@ def test_a_source_note_follows_the_citation():
     out = source_refs.resolve({"officeholders": [office]}, registry)["officeholders"][0]
     assert out["since_source"] == "https://rt.com/1" and out["source"] == "nope"      # unknown ids: left to the check
     assert out["since_source_title"] == "RT, A report, May 12, 2024, as republished by X (the Kremlin announced it that day)"
+
+
+def test_more_sources_are_ids_too_and_render_after_the_first():
+    from hooks.data import source_refs
+    from hooks.render import md
+    registry = {i: {"id": i, "publisher": i.upper(), "title": "A report", "title_is": "description", "url": f"https://{i}.org/",
+                    "date": "2024-10-18"} for i in ("kbs", "donga")}
+    entry = {"source": "kbs", "more_sources": ["donga"]}
+    shown = source_refs.resolve(entry, registry)
+    assert md.source_link(shown) == "[KBS, A report, October 18, 2024](https://kbs.org/); [DONGA, A report, October 18, 2024](https://donga.org/)"
+    assert source_refs.unknown({"more_sources": ["donga", "dnga"]}, set(registry)) == [(("more_sources", 1), "dnga", "donga")]
+
+
+def test_the_claim_check_of_an_entry_reads_every_source_it_cites():
+    """hooks/data/datafiles.claimed_facts_misses: a fact in the second source's passage is carried."""
+    entry = {"id": "e", "date": "2024", "text": "About 1,500 special forces were moved.", "source": "crs"}
+    assert [fact for *_, fact, _ in datafiles.claimed_facts_misses("data/t.yml", [entry], ROOT)] == ["1,500"]
+    assert datafiles.claimed_facts_misses("data/t.yml", [dict(entry, more_sources=["donga-nis-1500"])], ROOT) == []
