@@ -4,7 +4,7 @@ title and URL are written once.
 In a data file an entry's `source` (and an office's `since_source`) holds a registry id, and
 `more_sources` a list of further ids where one source does not carry every fact of the entry. What the
 pages render from (`datafiles.load_all`) has each id resolved: `source` becomes the source's URL and
-`source_title` the same words as its footnote citation, plain text, with the entry's optional
+`source_title` a short plain-text citation (`label`: publisher and date), with the entry's optional
 `source_note` in brackets after them (what the entry takes from the source, when that needs saying);
 `more_sources` becomes a list of {id, url, title}.
 The downloads keep the ids, as the schemas say; the registry is published beside them.
@@ -23,16 +23,17 @@ LISTS = ("more_sources",)                  # keys holding a list of ids: further
 
 
 def label(source: dict) -> str:
-    """The citation as plain text: "Publisher, Title, what follows" (hooks/render/citations.py
-    writes the same words as Markdown in a footnote)."""
-    lead = source.get("lead") or f"{source['publisher']},"
+    """The citation as a short plain text, "Publisher, Month D, YYYY", and for a copy, whose copy it
+    is. Data entries show it in lists and tables, where the short form keeps a phone page short; the
+    headline is in the footnotes (hooks/render/citations.py) and on the list of every source. A
+    source with no date is named by its title instead."""
+    lead = (source.get("lead") or f"{source['publisher']},").strip().rstrip(",")
     title = source["title"]
     if len(title) > 2 and title.startswith("*") and title.endswith("*"):
         title = title[1:-1]
-    after = source.get("after")
-    if after is None:
-        after = f", {human_date(source['date'])}" if source.get("date") else ""
-    return re.sub(r"\s+", " ", f"{lead} {title}{after}").strip().rstrip(".")
+    what = human_date(source["date"]) if source.get("date") else title
+    copy = f", as republished by {source['publisher']}" if source.get("original_publisher") or "republish" in source.get("after", "") else ""
+    return re.sub(r"\s+", " ", f"{lead}, {what}{copy}").strip().rstrip(".")
 
 
 def resolve(value, registry: dict[str, dict]):
