@@ -6,7 +6,7 @@ In a data file an entry's `source` (and an office's `since_source`) holds a regi
 pages render from (`datafiles.load_all`) has each id resolved: `source` becomes the source's URL and
 `source_title` a short plain-text citation (`label`: publisher and date), with the entry's optional
 `source_note` in brackets after them (what the entry takes from the source, when that needs saying);
-`more_sources` becomes a list of {id, url, title}.
+`more_sources` becomes a list of {url, title}.
 The downloads keep the ids, as the schemas say; the registry is published beside them.
 
 `unknown` lists the ids a file cites that the registry lacks, for the check in datafiles.py.
@@ -32,7 +32,7 @@ def label(source: dict) -> str:
     if len(title) > 2 and title.startswith("*") and title.endswith("*"):
         title = title[1:-1]
     what = human_date(source["date"]) if source.get("date") else title
-    copy = f", as republished by {source['publisher']}" if source.get("original_publisher") or "republish" in source.get("after", "") else ""
+    copy = f", as republished by {source['publisher']}" if source.get("original_publisher") else ""
     return re.sub(r"\s+", " ", f"{lead}, {what}{copy}").strip().rstrip(".")
 
 
@@ -49,11 +49,10 @@ def resolve(value, registry: dict[str, dict]):
         if source is not None:
             note = value.get(f"{key}_note")
             out[key] = source["url"]
-            out[f"{key}_id"] = source["id"]
             out[f"{key}_title"] = label(source) + (f" ({note})" if note else "")
     for key in LISTS:
         if isinstance(value.get(key), list):
-            out[key] = [{"id": s["id"], "url": s["url"], "title": label(s)} for s in
+            out[key] = [{"url": s["url"], "title": label(s)} for s in
                         (registry.get(i) for i in value[key] if isinstance(i, str)) if s is not None]
     return out
 
@@ -65,7 +64,13 @@ def resolve_all(data: dict[str, list]) -> dict[str, list]:
 
 
 def unknown(entry, ids: set[str], path: tuple = ()) -> list[tuple[tuple, str, str]]:
-    """(path, id, suggestion) for each id in FIELDS, at any depth of `entry`, that is not in `ids`."""
+    """(path, id, suggestion) for each id in FIELDS or LISTS, at any depth of `entry`, not in `ids`."""
+    def miss(where: tuple, value: str) -> list:
+        if value in ids:
+            return []
+        close = difflib.get_close_matches(value, sorted(ids), n=1, cutoff=0.6)
+        return [(where, value, close[0] if close else "")]
+
     found = []
     if isinstance(entry, list):
         for index, item in enumerate(entry):
@@ -73,14 +78,10 @@ def unknown(entry, ids: set[str], path: tuple = ()) -> list[tuple[tuple, str, st
     elif isinstance(entry, dict):
         for key, item in entry.items():
             if key in FIELDS and isinstance(item, str):
-                if item not in ids:
-                    close = difflib.get_close_matches(item, sorted(ids), n=1, cutoff=0.6)
-                    found.append((path + (key,), item, close[0] if close else ""))
+                found += miss(path + (key,), item)
             elif key in LISTS and isinstance(item, list):
                 for index, one in enumerate(item):
-                    if isinstance(one, str) and one not in ids:
-                        close = difflib.get_close_matches(one, sorted(ids), n=1, cutoff=0.6)
-                        found.append((path + (key, index), one, close[0] if close else ""))
+                    found += miss(path + (key, index), one) if isinstance(one, str) else []
             else:
                 found += unknown(item, ids, path + (key,))
     return found

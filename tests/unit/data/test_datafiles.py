@@ -152,12 +152,12 @@ def test_a_data_entry_cites_the_registry_by_id_and_pages_see_the_citation(tmp_pa
 
 def test_a_source_note_follows_the_citation():
     from hooks.data import source_refs
-    registry = {"rt": {"id": "rt", "publisher": "RT", "title": "*A report*", "url": "https://rt.com/1",
-                       "after": ", May 12, 2024, as republished by X."}}
+    registry = {"rt": {"id": "rt", "publisher": "Copies", "lead": "RT,", "original_publisher": "RT", "title": "*A report*",
+                       "url": "https://rt.com/1", "after": ", as republished by Copies."}}
     office = {"since_source": "rt", "since_source_note": "the Kremlin announced it that day", "source": "nope"}
     out = source_refs.resolve({"officeholders": [office]}, registry)["officeholders"][0]
     assert out["since_source"] == "https://rt.com/1" and out["source"] == "nope"      # unknown ids: left to the check
-    assert out["since_source_title"] == "RT, A report, as republished by RT (the Kremlin announced it that day)"
+    assert out["since_source_title"] == "RT, A report, as republished by Copies (the Kremlin announced it that day)"
 
 
 def test_more_sources_are_ids_too_and_render_after_the_first():
