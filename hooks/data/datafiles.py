@@ -198,7 +198,8 @@ def _inputs(root: Path, name: str) -> list[Path]:
     """The files a load of data/<name>.yml reads: the data, its schema, and the mkdocs.yml that
     dates the report (a timeline event's kind must fit it)."""
     return [root / f"data/{name}.yml", root / f"data/schemas/{name}.schema.json", _config_dir(root) / "mkdocs.yml",
-            *(root / f"data/{other}.yml" for other in DEPENDS_ON.get(name, ()))]
+            *(root / f"data/{other}.yml" for other in DEPENDS_ON.get(name, ())),
+            *([claim_text.BASELINE] if CROSS_CHECKS.get(name) is claimed_facts_problems else [])]
 
 
 def _config_dir(root: Path) -> Path:
@@ -378,7 +379,8 @@ def claimed_facts_misses(rel: str, data: list, root: Path) -> list[tuple[int, st
             continue
         source, more = cited[0], cited[1:]
         date = str(entry.get("date", ""))
-        stated = (claim_text.month_day(date) + ". " if len(date) == 10 else "") + str(entry.get("text", ""))
+        dated = len(date) == 10 and not entry.get("date_derived")     # a date worked out is said to be, where shown
+        stated = (claim_text.month_day(date) + ". " if dated else "") + str(entry.get("text", ""))
         passages = [p for s in [source, *more] for p in claim_text.passages_of(s)]
         for fact in claim_text.misses(stated, passages, tuple(s.get("date", "") for s in [source, *more])):
             found.append((index, f"{rel}#{entry.get('id')}", fact, ",".join(s["id"] for s in [source, *more])))
@@ -387,11 +389,21 @@ def claimed_facts_misses(rel: str, data: list, root: Path) -> list[tuple[int, st
 
 def claimed_facts_problems(rel: str, data: list, lines: dict, root: Path) -> list[Problem]:
     """The claim check for data entries (hooks/core/claim_text.py); misses listed in
-    hooks/core/claim_baseline.yml (page: data/<name>.yml#<id>) are not reported."""
+    hooks/core/claim_baseline.yml (page: data/<name>.yml#<id>) are not reported, and a listed miss of
+    an entry that no longer misses is reported as stale, so the list only shrinks (as for pages)."""
     known = claim_text.baseline()
-    return [Problem(rel, _line_of(lines, [index]), f'entry {index + 1}: "{fact}" is not in the passages of @{source}',
-                    "quote the source that says it in data/sources.yml, or cite one that does")
-            for index, key, fact, source in claimed_facts_misses(rel, data, root) if (key, fact, source) not in known]
+    found = claimed_facts_misses(rel, data, root)
+    problems = [Problem(rel, _line_of(lines, [index]), f'entry {index + 1}: "{fact}" is not in the passages of @{source}',
+                        "quote the source that says it in data/sources.yml, or cite one that does")
+                for index, key, fact, source in found if (key, fact, source) not in known]
+    ids = {f"{rel}#{e.get('id')}" for e in data if isinstance(e, dict)}
+    still = {(key, fact, source) for _, key, fact, source in found}
+    baseline_rel = claim_text.BASELINE.relative_to(ROOT).as_posix()
+    for key, line in known.items():
+        if key[0] in ids and key not in still:
+            problems.append(Problem(baseline_rel, line, f'"{key[1]}" on {key[0]} is now in the passages cited',
+                                    "delete this entry: the baseline lists only misses still to resolve"))
+    return problems
 
 
 MAX_PASSAGE_WORDS = 45    # "an exact quotation of at most about 40 words"

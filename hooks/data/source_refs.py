@@ -5,7 +5,8 @@ In a data file an entry's `source` (and an office's `since_source`) holds a regi
 `more_sources` a list of further ids where one source does not carry every fact of the entry. What the
 pages render from (`datafiles.load_all`) has each id resolved: `source` becomes the source's URL and
 `source_title` a short plain-text citation (`label`: publisher and date), with the entry's optional
-`source_note` in brackets after them (what the entry takes from the source, when that needs saying);
+`source_note` in brackets after them (what the entry takes from the source, when that needs saying)
+and its `date_derived` (how the date follows from a source that gives it only relatively);
 `more_sources` becomes a list of {url, title}.
 The downloads keep the ids, as the schemas say; the registry is published beside them.
 
@@ -47,9 +48,9 @@ def resolve(value, registry: dict[str, dict]):
     for key in FIELDS:
         source = registry.get(value.get(key)) if isinstance(value.get(key), str) else None
         if source is not None:
-            note = value.get(f"{key}_note")
+            notes = [value.get(f"{key}_note")] + ([f"date worked out: {value['date_derived']}"] if key == "source" and value.get("date_derived") else [])
             out[key] = source["url"]
-            out[f"{key}_title"] = label(source) + (f" ({note})" if note else "")
+            out[f"{key}_title"] = label(source) + "".join(f" ({note})" for note in notes if note)
     for key in LISTS:
         if isinstance(value.get(key), list):
             out[key] = [{"url": s["url"], "title": label(s)} for s in

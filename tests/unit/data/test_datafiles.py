@@ -176,3 +176,26 @@ def test_the_claim_check_of_an_entry_reads_every_source_it_cites():
     entry = {"id": "e", "date": "2024", "text": "About 1,500 special forces were moved.", "source": "crs"}
     assert [fact for *_, fact, _ in datafiles.claimed_facts_misses("data/t.yml", [entry], ROOT)] == ["1,500"]
     assert datafiles.claimed_facts_misses("data/t.yml", [dict(entry, more_sources=["donga-nis-1500"])], ROOT) == []
+
+
+def test_a_date_worked_out_from_its_source_is_said_to_be_and_not_looked_for():
+    """date_derived: the claim check takes the date as worked out, and the reader sees how."""
+    from hooks.data import source_refs
+    entry = {"id": "e", "date": "2025-08-14", "text": "Kim gives a speech.", "source": "crs"}
+    assert [fact for *_, fact, _ in datafiles.claimed_facts_misses("data/t.yml", [entry], ROOT)] == ["August 14"]
+    derived = dict(entry, date_derived="the source of August 15 says 'the previous day'")
+    assert datafiles.claimed_facts_misses("data/t.yml", [derived], ROOT) == []
+    registry = {"crs": {"id": "crs", "publisher": "P", "title": "T", "url": "https://p.org/", "date": "2025-08-15"}}
+    assert source_refs.resolve(derived, registry)["source_title"] == \
+        "P, August 15, 2025 (date worked out: the source of August 15 says 'the previous day')"
+
+
+def test_a_data_miss_listed_in_the_baseline_that_is_resolved_is_reported_as_stale(monkeypatch):
+    from hooks.core import claim_text
+    entry = {"id": "e", "date": "2025-08-14", "text": "Kim gives a speech.", "source": "crs", "date_derived": "worked out here"}
+    monkeypatch.setattr(claim_text, "baseline", lambda: {("data/timeline.yml#e", "August 14", "crs"): 9})
+    found = messages(datafiles.claimed_facts_problems("data/timeline.yml", [entry], {(0,): 3}, ROOT))
+    assert found == ['hooks/core/claim_baseline.yml:9: "August 14" on data/timeline.yml#e is now in the passages cited '
+                     '(delete this entry: the baseline lists only misses still to resolve)']
+    del entry["date_derived"]
+    assert messages(datafiles.claimed_facts_problems("data/timeline.yml", [entry], {(0,): 3}, ROOT)) == []
