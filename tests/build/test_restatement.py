@@ -54,7 +54,8 @@ def test_kim_arrival_date_agrees_between_partnership_page_and_timeline(hosted_si
     partnership = text_of(hosted_site, "report/partnership/index.html")
     assert "Sept 11 or 12" not in partnership and "September 11 or 12" not in partnership
     assert "6 a.m. local time on Tuesday, September 12" in partnership
+    assert "quoted by TASS said Monday, the date in Moscow" in partnership     # the Russian account, attributed
     events = yaml.safe_load((ROOT / "data/timeline.yml").read_text(encoding="utf-8"))
     [arrival] = [e for e in events if "Khasan" in e["text"]]
     assert arrival["date"] == "2023-09-12"
-    assert "still Monday evening, September 11" in arrival["text"]
+    assert "Tuesday, September 12" in arrival["text"] and "says he reached the region on Monday" in arrival["text"]

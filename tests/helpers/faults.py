@@ -245,14 +245,27 @@ def claim_not_in_passage(project):
     return PAGE, f'{number}: "18" is not in the passages cited (@fault-test-source)'
 
 
+def _next_source_entry(project) -> int:
+    """The entry number a source appended to data/sources.yml gets."""
+    return sum(line.startswith("- id:") for line in lines_of(project, SOURCES)) + 1
+
+
 def passage_too_long(project):
+    entry = _next_source_entry(project)
     line = add_source(project, "  read: '2026-12-05'\n  passages:\n  - quote: " + " ".join(["word"] * 60))
-    return SOURCES, f"{line + 9}: entry 289 (fault-test-source): a passage of 60 words"
+    return SOURCES, f"{line + 9}: entry {entry} (fault-test-source): a passage of 60 words"
 
 
 def source_without_passage(project):
+    entry = _next_source_entry(project)
     line = add_source(project, "")
-    return SOURCES, f"{line}: entry 289 (fault-test-source): source has no passage"
+    return SOURCES, f"{line}: entry {entry} (fault-test-source): source has no passage"
+
+
+def places_http_source(project):
+    """A data file's own address field (here a place's coordinates) given as http://."""
+    number = replace_line(project, "data/places.yml", r"^  coordinates_source: https://", "  coordinates_source: http://example.org/")
+    return "data/places.yml", f"{number}: entry 1, field 'coordinates_source': 'http://example.org/' is not an https:// address"
 
 
 def nav_entry_missing(project):
@@ -327,7 +340,8 @@ FAULTS = [
     Fault("data-month-13", "hook", timeline_field("date", '"2023-13"', "'2023-13' is not a 'partial-iso-date'")),
     Fault("data-unquoted-date", "hook", timeline_field("date", "2023-09-13", "2023-09-13 is not quoted, so YAML reads it as a date rather than text")),
     Fault("data-missing-source", "hook", timeline_field("source", None, "is missing")),
-    Fault("data-http-source", "hook", timeline_field("source", "http://example.org/", "'http://example.org/' is not an https:// address")),
+    Fault("data-unknown-source-id", "hook", timeline_field("source", "crss", "no source with id 'crss' in data/sources.yml (did you mean 'crs'?")),
+    Fault("data-http-source", "hook", places_http_source),
     Fault("data-unknown-kind", "hook", timeline_field("kind", "rumour", "'rumour' is not one of ['report', 'background', 'after']")),
     Fault("data-kind-after-dated-before", "both", dated_january_marked_after),
     Fault("data-chronology-before-the-report", "hook", chronology_before_the_report),
