@@ -8,6 +8,11 @@ foreground go on; a test or fixture that needs a result waits for it. A job nobo
 one still waiting its turn when it is needed, runs at once in the thread that asks for it, so a
 single test run alone (`pytest -k ...`) behaves as before.
 
+With pytest-xdist (`make test` runs `-n 2`) each process has its own JOBS: it still builds the
+editions in the background, and once_per_run makes the two share them (the first to start one
+builds it; the other waits for it and reads its record). Tests marked @background run where they
+are scheduled, in the foreground: each process collects every test but runs only those it is sent.
+
 A @background test's body runs as a job: it may take only tmp_path, its parameters and session
 fixtures (never the browser: Playwright's objects belong to the thread that made them). Its
 failure is raised again in the foreground, where pytest reports it as usual.
