@@ -94,12 +94,12 @@ pdf: $(VENV)/.chromium $(VENV)/.fonts
 ## suite: both editions built strictly, the built HTML, and the browser tests. tests/content/test_lint.py is
 ## deselected because it is the fast check again.
 # In TEST_PROCESSES processes (pytest-xdist): the browser tests mostly wait on Chromium, so one
-# process leaves a core idle. The processes share each built edition (tests/conftest.py); tests
-# marked xdist_group(NAME) run in one process, to share what they build.
+# process leaves a core idle. The processes share each built edition (tests/conftest.py), and each
+# test file runs in one process (--dist loadfile), so what a file builds for its tests is built once.
 TEST_PROCESSES ?= 2
 test: $(VENV)/.test-deps
 	@$(BIN)/python -m scripts.check
-	@$(BIN)/python -m pytest -q --tb=short -n $(TEST_PROCESSES) --dist loadgroup --deselect tests/content/test_lint.py::test_content_passes_lint
+	@$(BIN)/python -m pytest -q --tb=short -n $(TEST_PROCESSES) --dist loadfile --deselect tests/content/test_lint.py::test_content_passes_lint
 
 ## check: the fast check, in seconds: every content rule, data schemas, links and anchors, every
 ## Mermaid diagram, Markdown lint, spelling, vendored assets (pre-commit runs it; scripts/check.py)

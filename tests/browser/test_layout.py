@@ -22,8 +22,7 @@ from helpers.tabs import url_path
 
 from scripts.measure_layout import MEASURE
 
-# One process measures every page once (`measured`): with -n, its tests stay together.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("layout")]
+pytestmark = pytest.mark.browser
 
 VIEWPORTS = {"phone": ((390, 844), 12.0), "laptop": ((1280, 800), 14.0)}
 PAGES = nav_pages()

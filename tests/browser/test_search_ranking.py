@@ -17,9 +17,6 @@ from helpers.js import script
 from helpers.pages import wait_for_material
 from helpers.search_box import boilerplate_in, normalise, ranked_pages, search_results
 
-# Every query is typed once (`typed`): with -n, the tests that read it stay in one process.
-pytestmark = pytest.mark.xdist_group("search-ranking")
-
 # (what a reader types, the page that must be in the top 3). Name variants, aliases from the
 # glossary, phrases, single names, and "UN" queries that must still find the UN material.
 QUERIES = [

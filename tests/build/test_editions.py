@@ -17,9 +17,6 @@ from helpers.built import built_path, soup
 import pypdfium2
 from pypdf import PdfReader
 
-# The PDF is read once (`pdf`, `pdf_texts`): with -n, the tests that read it stay in one process.
-pytestmark = pytest.mark.xdist_group("editions")
-
 PDF, ZIP, FOLDER = "in12355-explainer.pdf", "in12355-explainer-offline.zip", "in12355-explainer"
 
 PDF_PAGES = range(60, 320)          # 113 on November 30, 2026; 262 on December 5, 2026 (every footnote's passages printed, and the list of every source); far outside this range means pages were lost or repeated

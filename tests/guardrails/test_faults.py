@@ -17,7 +17,7 @@ and faults that change different files are put together in one copy (a batch), b
 once. Each fault must still be reported at its own file and line, and a problem that names none of
 its batch's files is a stray. About five strict builds instead of twenty-two. Run alone, they
 run in the background while the browser tests run (@background, tests/helpers/jobs.py); with -n,
-in one process (xdist_group).
+in one process (`make test` sends each test file to one process).
 Diagrams are not pre-rendered in these builds (PRERENDER_DIAGRAMS=false): that needs Chromium and
 is tested in tests/build/test_pages.py and tests/guardrails/test_diagram_syntax.py; the rules here
 read the Markdown.
@@ -160,7 +160,6 @@ def assert_caught(planted: Planted, batch: Batch, before: list[str], after: list
 
 
 @background
-@pytest.mark.xdist_group("faults")
 @pytest.mark.parametrize("fault", BUILT, ids=str)
 def test_build_fails_on(fault, tmp_path):
     base = tmp_path.parent
@@ -171,7 +170,6 @@ def test_build_fails_on(fault, tmp_path):
 
 
 @background
-@pytest.mark.xdist_group("faults")
 @pytest.mark.parametrize("fault", FAULTS, ids=str)
 def test_fast_check_fails_on(fault, tmp_path):
     base = tmp_path.parent
@@ -181,7 +179,6 @@ def test_fast_check_fails_on(fault, tmp_path):
     assert_caught(planted, batch, pristine_lint(base), problems)
 
 
-@pytest.mark.xdist_group("faults")
 def test_faults_share_few_builds(tmp_path):
     """The page faults are spread, so the strict builds number far fewer than the faults, and no
     two faults of a batch changed the same file."""

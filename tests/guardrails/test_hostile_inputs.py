@@ -256,8 +256,6 @@ def test_the_inputs_are_batched_apart():
     assert len(BATCHES) <= 4, "the inputs share files: give each its own page"
 
 
-# One process builds all the batches (with -n 2, pytest-xdist's loadgroup keeps them together).
-@pytest.mark.xdist_group("hostile-builds")
 @pytest.mark.parametrize("hostile", HOSTILE, ids=str)
 def test_the_strict_build_fails_on(hostile, batch_builds, pristine_build):
     where, code, problems = batch_builds(BATCH_OF[hostile.id])
