@@ -26,6 +26,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -284,10 +285,14 @@ ORDER = ("unit", "content", "guardrails", "build", "browser")
 
 
 def pytest_collection_modifyitems(session, config, items):
-    def rank(item) -> int:
+    # Within a folder, the files with the most tests first: with -n each file goes to one process,
+    # and a large file taken last would leave the other process idle at the end.
+    per_file = Counter(item.path for item in items)
+
+    def rank(item) -> tuple[int, int]:
         parts = Path(str(item.path)).relative_to(ROOT / "tests").parts
-        return ORDER.index(parts[0]) if parts[0] in ORDER else len(ORDER)
-    items.sort(key=rank)     # stable: the order within a folder stays
+        return ORDER.index(parts[0]) if parts[0] in ORDER else len(ORDER), -per_file[item.path]
+    items.sort(key=rank)     # stable: the order within a file stays
 
 
 @pytest.hookimpl(optionalhook=True)
