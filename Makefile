@@ -93,9 +93,14 @@ pdf: $(VENV)/.chromium $(VENV)/.fonts
 ## test: set up, run the fast check (and stop there if it finds a problem), then the whole pytest
 ## suite: both editions built strictly, the built HTML, and the browser tests. tests/content/test_lint.py is
 ## deselected because it is the fast check again.
+# In TEST_PROCESSES processes (pytest-xdist): the browser tests mostly wait on Chromium, so one
+# process leaves a core idle. The processes share each built edition (tests/conftest.py), and each
+# test file runs in one process (--dist loadfile), so what a file builds for its tests is built once;
+# the files go in the order tests/conftest.py sets (not largest first), guardrails before the built site.
+TEST_PROCESSES ?= 2
 test: $(VENV)/.test-deps
 	@$(BIN)/python -m scripts.check
-	@$(BIN)/python -m pytest -q --tb=short --deselect tests/content/test_lint.py::test_content_passes_lint
+	@$(BIN)/python -m pytest -q --tb=short -n $(TEST_PROCESSES) --dist loadfile --no-loadscope-reorder --deselect tests/content/test_lint.py::test_content_passes_lint
 
 ## check: the fast check, in seconds: every content rule, data schemas, links and anchors, every
 ## Mermaid diagram, Markdown lint, spelling, vendored assets (pre-commit runs it; scripts/check.py)

@@ -5,9 +5,16 @@ Every edition is built once per test session, strictly, into a temporary folder,
 the hosted site with all of them), and `hosted_site`, `offline_site` and `unzipped` are its
 outputs; `clientside_site` and `offline_clientside_site` are the two editions with Mermaid drawn in
 the browser (what `make serve` shows). The builds start with the run, in the background
-(helpers/jobs.py), as do the tests marked @background (the guardrails' builds of broken copies).
-The tests run in the order unit, content, build, browser, guardrails (pytest_collection_modifyitems):
-a mistake in the code shows in seconds, and the guardrails' results are ready when their turn comes.
+(helpers/jobs.py).
+
+`make test` runs the suite in two processes (pytest-xdist, `-n 2`): the browser tests wait on
+Chromium more than they compute, so one process alone leaves a core idle. The processes share each
+edition: the first to need it builds it, the other waits for it (helpers/jobs.py, once_per_run).
+Run alone (`pytest tests/...`), one process also runs the tests marked @background (the guardrails'
+builds of broken copies) beside the others; with -n, each runs where it is scheduled.
+The tests run in the order unit, content, guardrails, build, browser (pytest_collection_modifyitems):
+a mistake in the code shows in seconds, and the guardrails' builds of broken copies keep the cores
+busy while the editions build.
 A skipped test is a failure here: nothing may pass by not running (see pytest_sessionfinish).
 """
 from __future__ import annotations
@@ -19,10 +26,11 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
-from helpers.jobs import JOBS
+from helpers.jobs import JOBS, once_per_run
 from helpers.server import Server
 from helpers.tabs import tab_pages
 
@@ -70,13 +78,24 @@ EDITION_JOBS = {
 }
 
 
+def shared_folder(tmp_path_factory) -> Path:
+    """The temporary folder all of this run's processes share (pytest-xdist's workers each have
+    their own below it); run alone, the run's own."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 def edition_job(tmp_path_factory, fixture: str):
-    """The job that builds `fixture`'s edition into a fresh temporary folder (made here, in the caller's thread)."""
-    work = tmp_path_factory.mktemp(fixture.removesuffix("_site").replace("_", "-"))
+    """The job that builds `fixture`'s edition, once for every process of the run (the first to
+    ask builds it into the shared folder; the others wait for it and read what it left)."""
     if fixture == "made":
-        return lambda: make_build(work)
-    config, env_vars = EDITION_JOBS[fixture]
-    return lambda: (build(config, work / "site", **env_vars), work / "site")
+        make = make_build
+    else:
+        config, env_vars = EDITION_JOBS[fixture]
+
+        def make(work: Path):
+            return build(config, work / "site", **env_vars), work / "site"
+    return lambda: once_per_run(shared_folder(tmp_path_factory), fixture.removesuffix("_site").replace("_", "-"), make)
 
 
 def built_edition(tmp_path_factory, fixture: str) -> Path:
@@ -163,9 +182,16 @@ def background_jobs(request, tmp_path_factory):
     read, then the @background tests in the order they run."""
     items = request.session.items
     needed = {name for item in items for name in getattr(item, "fixturenames", ())}
-    for fixture in EDITION_JOBS:
+    # With -n 2 the second process plans them in the other order, so the two build different
+    # editions at once rather than one waiting for the other's.
+    order = list(EDITION_JOBS)[::-1 if os.environ.get("PYTEST_XDIST_WORKER") == "gw1" else 1]
+    for fixture in order:
         if fixture in needed or (fixture == "made" and needed & {"hosted_site", "offline_site", "unzipped"}):
             JOBS.plan(fixture, edition_job(tmp_path_factory, fixture), priority=0)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        yield      # each process collects every test but runs only those it is sent: none can be planned
+        JOBS.close()
+        return
     for item in items:
         test = getattr(item, "function", None)
         if getattr(test, "background", False):
@@ -252,16 +278,27 @@ def nav_pages() -> list[str]:
     return found
 
 
-# Fast and self-contained first, then the built site and the browser while the guardrails' builds of
-# broken copies run in the background (helpers/jobs.py); their tests, last, mostly read the results.
-ORDER = ("unit", "content", "build", "browser", "guardrails")
+# Fast and self-contained first; then the guardrails' builds of broken copies, which need no edition
+# and keep both cores busy while the editions build (in the background, helpers/jobs.py); then the
+# built site and the browser.
+ORDER = ("unit", "content", "guardrails", "build", "browser")
 
 
 def pytest_collection_modifyitems(session, config, items):
-    def rank(item) -> int:
+    # Within a folder, the files with the most tests first: with -n each file goes to one process,
+    # and a large file taken last would leave the other process idle at the end.
+    per_file = Counter(item.path for item in items)
+
+    def rank(item) -> tuple[int, int]:
         parts = Path(str(item.path)).relative_to(ROOT / "tests").parts
-        return ORDER.index(parts[0]) if parts[0] in ORDER else len(ORDER)
-    items.sort(key=rank)     # stable: the order within a folder stays
+        return ORDER.index(parts[0]) if parts[0] in ORDER else len(ORDER), -per_file[item.path]
+    items.sort(key=rank)     # stable: the order within a file stays
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist: a worker's problem lines, for the summary the main process prints."""
+    _PROBLEMS.extend(getattr(node, "workeroutput", {}).get("problems", []))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -272,6 +309,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 
 def pytest_sessionfinish(session, exitstatus):
+    if hasattr(session.config, "workeroutput"):          # a pytest-xdist worker: hand its problems over
+        session.config.workeroutput["problems"] = list(_PROBLEMS)
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if reporter and reporter.stats.get("skipped") and session.exitstatus == 0:
         reporter.write_line("a test was skipped; skipped tests do not count as passes here", red=True)

@@ -132,6 +132,14 @@ def test_clientside_mermaid_is_sent_only_to_pages_with_diagrams(clientside_site)
             assert not scripts, f"{src} has no diagram but loads {scripts}"
 
 
+def test_pages_without_diagrams_never_name_mermaid(clientside_site):
+    """mermaid2 parses every page whose HTML holds the word "mermaid" with BeautifulSoup, a third
+    of a build's time, and skips the others (overrides/mdx/after-paint.html avoids the word)."""
+    named = [src for src in nav_pages() if "mermaid" in built_path(clientside_site, src, False).read_text(encoding="utf-8")
+             and not soup(built_path(clientside_site, src, False)).select("pre.mermaid")]
+    assert not named, f"pages without a diagram whose HTML holds 'mermaid': {named}"
+
+
 def test_shared_data_is_rendered(hosted_site):
     from hooks.data import datafiles
     data = datafiles.load_all(ROOT)

@@ -4,17 +4,30 @@ from __future__ import annotations
 
 import re
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-PAGE = "docs/report/sanctions.md"
+PAGE = "docs/report/sanctions.md"      # where the page faults go, unless on_page says otherwise
 
 GLOSSARY = "docs/glossary.md"
 
 TIMELINE = "data/timeline.yml"
 
 ACTORS = "data/actors.yml"
+
+
+@contextmanager
+def on_page(rel: str):
+    """Plant the page faults in `rel` instead of PAGE while inside (tests/guardrails/test_faults.py
+    spreads them over PAGE's folder, so that several can share one build)."""
+    global PAGE
+    before, PAGE = PAGE, rel
+    try:
+        yield
+    finally:
+        PAGE = before
 
 
 def lines_of(project: Path, rel: str) -> list[str]:
@@ -91,9 +104,11 @@ def with_line(index, text):
     return lambda d: (d[:index] + [text] + d[index:], index)
 
 
-def prose(text: str, message: str, rel: str = PAGE):
+def prose(text: str, message: str, rel: str | None = None):
+    """`text` below the title of `rel` (PAGE when none is given, read when the fault is planted)."""
     def apply(project):
-        return rel, f"{insert_below_title(project, rel, [text])}: {message}"
+        page = rel or PAGE
+        return page, f"{insert_below_title(project, page, [text])}: {message}"
     return apply
 
 

@@ -8,17 +8,26 @@ foreground go on; a test or fixture that needs a result waits for it. A job nobo
 one still waiting its turn when it is needed, runs at once in the thread that asks for it, so a
 single test run alone (`pytest -k ...`) behaves as before.
 
+With pytest-xdist (`make test` runs `-n 2`) each process has its own JOBS: it still builds the
+editions in the background, and once_per_run makes the two share them (the first to start one
+builds it; the other waits for it and reads its record). Tests marked @background run where they
+are scheduled, in the foreground: each process collects every test but runs only those it is sent.
+
 A @background test's body runs as a job: it may take only tmp_path, its parameters and session
 fixtures (never the browser: Playwright's objects belong to the thread that made them). Its
 failure is raised again in the foreground, where pytest reports it as usual.
 """
 from __future__ import annotations
 
+import fcntl
 import heapq
 import itertools
+import json
 import os
+import subprocess
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable
 
 WORKERS = int(os.environ.get("TEST_BACKGROUND_WORKERS", "1"))    # 0: everything runs in the foreground
@@ -129,3 +138,25 @@ def background(test):
     """Mark a test whose whole body may run in the background (see the module docstring)."""
     test.background = True
     return test
+
+
+def once_per_run(folder: Path, key: str, make: Callable[[Path], tuple[subprocess.CompletedProcess, Any]]):
+    """`make(work)` once for all the processes of a run (pytest-xdist's workers share `folder`): the
+    first to ask runs it in `folder/key` and records its result; the others wait on the lock and
+    read the record. `make` returns (the finished process, a Path or a dict of Paths)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    record = folder / f"{key}.json"
+    with open(folder / f"{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)             # released when the file closes, or the process ends
+        if not record.exists():
+            work = folder / key
+            work.mkdir()
+            result, value = make(work)
+            saved = {"args": result.args, "returncode": result.returncode, "stdout": result.stdout,
+                     "stderr": result.stderr,
+                     "value": {k: str(v) for k, v in value.items()} if isinstance(value, dict) else str(value)}
+            record.write_text(json.dumps(saved), encoding="utf-8")
+        saved = json.loads(record.read_text(encoding="utf-8"))
+    result = subprocess.CompletedProcess(saved["args"], saved["returncode"], saved["stdout"], saved["stderr"])
+    value = saved["value"]
+    return result, ({k: Path(v) for k, v in value.items()} if isinstance(value, dict) else Path(value))
