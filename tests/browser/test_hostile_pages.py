@@ -10,7 +10,8 @@ import subprocess
 import sys
 
 import pytest
-from guardrails.test_hostile_inputs import HOSTILE, INJECTED, inject
+from guardrails.test_hostile_inputs import INJECTED, inject
+from helpers.hostile import HOSTILE
 from helpers.project import copy_project
 from helpers.server import Server
 
