@@ -105,9 +105,18 @@ def built_edition(tmp_path_factory, fixture: str) -> Path:
     result, site = JOBS.result(fixture, edition_job(tmp_path_factory, fixture) if not JOBS.planned(fixture) else None)
     if result.returncode != 0:
         config = EDITION_JOBS[fixture][0]
-        pytest.exit(f"the strict build of {config} ({fixture}) failed, so no test of the built site ran; "
-                    "its problems:\n" + "\n".join(build_problems(result, config)), returncode=1)
+        stop_run(f"the strict build of {config} ({fixture}) failed, so no test of the built site ran; "
+                 "its problems:\n" + "\n".join(build_problems(result, config)))
     return site
+
+
+def stop_run(message: str) -> None:
+    """Stop at an edition that does not build, printing only its problems. pytest-xdist cannot end
+    a worker with pytest.exit (it reports an internal error), so there every test of the built site
+    is skipped with this one reason, which -ra prints once, and the skip fails the run."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        pytest.skip(message)
+    pytest.exit(message, returncode=1)
 
 
 def make_build(work: Path) -> tuple[subprocess.CompletedProcess, dict[str, Path]]:
@@ -132,8 +141,8 @@ def made(tmp_path_factory) -> dict[str, Path]:
     result, dirs = JOBS.result("made", edition_job(tmp_path_factory, "made") if not JOBS.planned("made") else None)
     if result.returncode != 0:
         step = re.findall(r"make(?:\[\d+\])?: \*\*\* \[\S+?:\d+: (\w+)\]", result.stderr)
-        pytest.exit(f"`make build` failed{f' at make {step[-1]}' if step else ''}, so no test of the built site ran; "
-                    "its problems:\n" + "\n".join(build_problems(result, "make build")), returncode=1)
+        stop_run(f"`make build` failed{f' at make {step[-1]}' if step else ''}, so no test of the built site ran; "
+                 "its problems:\n" + "\n".join(build_problems(result, "make build")))
     return dirs
 
 
